@@ -1,0 +1,31 @@
+namespace SecureManifests.Tests.Infrastructure;
+
+/// <summary>
+/// A fact that needs the Pod Security Admission fixtures in <c>../shared/conformance/</c>.
+/// Without them it is skipped with a clear message, except under <c>CI=true</c>, where it runs
+/// and fails: CI must never pass by silently skipping the oracle.
+/// </summary>
+public sealed class ConformanceFactAttribute : FactAttribute
+{
+    public ConformanceFactAttribute()
+    {
+        if (!TestPaths.PodSecurityFixturesPresent && !TestPaths.RunningInCi)
+        {
+            Skip = $"Pod Security Admission fixtures not found at {TestPaths.PodSecurityFixtures}; " +
+                   "place shared/ beside the repository to run conformance tests.";
+        }
+    }
+}
+
+/// <summary>The theory counterpart of <see cref="ConformanceFactAttribute"/>.</summary>
+public sealed class ConformanceTheoryAttribute : TheoryAttribute
+{
+    public ConformanceTheoryAttribute()
+    {
+        if (!TestPaths.PodSecurityFixturesPresent && !TestPaths.RunningInCi)
+        {
+            Skip = $"Pod Security Admission fixtures not found at {TestPaths.PodSecurityFixtures}; " +
+                   "place shared/ beside the repository to run conformance tests.";
+        }
+    }
+}
