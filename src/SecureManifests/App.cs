@@ -1,0 +1,136 @@
+using k8s;
+using k8s.Models;
+using SecureManifests.Defaults;
+using SecureManifests.Model;
+
+namespace SecureManifests;
+
+/// <summary>
+/// The unit a team defines: namespaces with their workloads, services, configuration and access rules.
+/// Derive from it and define the app in the constructor, or build one directly with <c>new App("shop")</c>.
+/// </summary>
+public class App
+{
+    private readonly List<Namespace> _namespaces = [];
+    private readonly List<ManifestObject> _clusterObjects = [];
+    private readonly List<IKubernetesObject<V1ObjectMeta>> _rawObjects = [];
+
+    public App(string name)
+    {
+        var problem = NameFormat.Label.Check(name);
+        if (problem is not null)
+        {
+            throw new ManifestDefinitionException($"App {name}", "name", problem);
+        }
+
+        Name = name;
+        Defaults = new ScopedDefaults($"App {name}", parent: null);
+    }
+
+    public string Name { get; }
+
+    /// <summary>Defaults for the whole app; namespaces and workloads may override them.</summary>
+    public ScopedDefaults Defaults { get; }
+
+    public IReadOnlyList<Namespace> Namespaces => _namespaces;
+
+    /// <summary>Adds a namespace. It gets Pod Security Admission labels and default-deny NetworkPolicies.</summary>
+    public Namespace AddNamespace(string name)
+    {
+        if (_namespaces.Any(n => n.Name == name))
+        {
+            throw new ManifestDefinitionException($"Namespace {name}", "metadata.name", $"namespace '{name}' is defined twice in app '{Name}'");
+        }
+
+        var ns = new Namespace(this, name);
+        _namespaces.Add(ns);
+        return ns;
+    }
+
+    /// <summary>Adds a ClusterRole. Bind it to a workload with <see cref="Workload{TSelf}.Bind(ClusterRole)"/>.</summary>
+    public ClusterRole AddClusterRole(string name) => Track(new ClusterRole(this, name));
+
+    /// <summary>
+    /// The escape hatch: any Kubernetes object, a CRD instance included, joins the output and the checks as it is.
+    /// Namespaced objects must name one of this app's namespaces; the recommended labels are added when missing.
+    /// </summary>
+    public T Add<T>(T kubernetesObject)
+        where T : IKubernetesObject<V1ObjectMeta>
+    {
+        ArgumentNullException.ThrowIfNull(kubernetesObject);
+        var reference = $"{kubernetesObject.Kind ?? "object"} {kubernetesObject.Metadata?.NamespaceProperty}/{kubernetesObject.Metadata?.Name}";
+        if (string.IsNullOrEmpty(kubernetesObject.ApiVersion) || string.IsNullOrEmpty(kubernetesObject.Kind))
+        {
+            throw new ManifestDefinitionException(reference, "apiVersion/kind", "a raw object needs apiVersion and kind");
+        }
+
+        if (string.IsNullOrEmpty(kubernetesObject.Metadata?.Name))
+        {
+            throw new ManifestDefinitionException(reference, "metadata.name", "a raw object needs a name");
+        }
+
+        var ns = kubernetesObject.Metadata.NamespaceProperty;
+        if (ns is not null && _namespaces.All(n => n.Name != ns))
+        {
+            throw new ManifestDefinitionException(reference, "metadata.namespace", $"namespace '{ns}' is not defined in app '{Name}'; add it with AddNamespace first");
+        }
+
+        kubernetesObject.Metadata.Labels ??= new Dictionary<string, string>(StringComparer.Ordinal);
+        kubernetesObject.Metadata.Labels.TryAdd(RecommendedLabels.PartOf, Name);
+        kubernetesObject.Metadata.Labels.TryAdd(RecommendedLabels.ManagedBy, RecommendedLabels.ManagedByValue);
+        _rawObjects.Add(kubernetesObject);
+        return kubernetesObject;
+    }
+
+    /// <summary>
+    /// The whole object graph as Kubernetes objects, in definition order. Fails with a
+    /// <see cref="ManifestDefinitionException"/> when the definition is incomplete or inconsistent.
+    /// </summary>
+    public IReadOnlyList<IKubernetesObject> Build()
+    {
+        var objects = new List<IKubernetesObject>();
+        foreach (var definition in AllDefinitions())
+        {
+            definition.ValidateComplete();
+        }
+
+        foreach (var ns in _namespaces)
+        {
+            objects.AddRange(ns.EmitNamespaceObjects());
+        }
+
+        foreach (var definition in AllDefinitions())
+        {
+            objects.AddRange(definition.Emit());
+        }
+
+        objects.AddRange(_rawObjects);
+        RequireUniqueIdentities(objects);
+        return objects;
+    }
+
+    internal T Track<T>(T definition)
+        where T : ManifestObject
+    {
+        _clusterObjects.Add(definition);
+        return definition;
+    }
+
+    private IEnumerable<ManifestObject> AllDefinitions() => _clusterObjects.Concat(_namespaces.SelectMany(n => n.Definitions));
+
+    private void RequireUniqueIdentities(List<IKubernetesObject> objects)
+    {
+        var seen = new HashSet<(string, string, string?, string)>();
+        foreach (var obj in objects)
+        {
+            var meta = (obj as IMetadata<V1ObjectMeta>)?.Metadata;
+            var identity = (obj.ApiVersion.Split('/')[0], obj.Kind, meta?.NamespaceProperty, meta?.Name ?? "");
+            if (!seen.Add(identity))
+            {
+                var where = meta?.NamespaceProperty is null ? meta?.Name : $"{meta.NamespaceProperty}/{meta.Name}";
+                throw new ManifestDefinitionException($"{obj.Kind} {where}", "metadata.name",
+                    $"app '{Name}' defines {obj.Kind} '{where}' twice; names must be unique per kind and namespace");
+            }
+        }
+    }
+}

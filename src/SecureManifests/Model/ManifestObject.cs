@@ -1,0 +1,59 @@
+using k8s;
+using k8s.Models;
+
+namespace SecureManifests.Model;
+
+/// <summary>An object defined through the SDK. It knows its app and namespace and how to emit its Kubernetes objects.</summary>
+public abstract class ManifestObject
+{
+    private protected ManifestObject(App app, Namespace? ns, string kind, string name, NameFormat format)
+    {
+        App = app;
+        Namespace = ns;
+        Kind = kind;
+        Name = name;
+        var problem = format.Check(name);
+        if (problem is not null)
+        {
+            throw new ManifestDefinitionException(Reference, "metadata.name", problem);
+        }
+    }
+
+    public App App { get; }
+
+    /// <summary>The namespace; null for cluster-scoped objects.</summary>
+    public Namespace? Namespace { get; }
+
+    public string Kind { get; }
+
+    public string Name { get; }
+
+    /// <summary><c>Kind namespace/name</c>, as error messages name the object.</summary>
+    public string Reference => Namespace is null ? $"{Kind} {Name}" : $"{Kind} {Namespace.Name}/{Name}";
+
+    private protected ManifestDefinitionException Invalid(string field, string problem) => new(Reference, field, problem);
+
+    /// <summary>Fails when <paramref name="other"/> belongs to another app: connections and bindings stay inside one app.</summary>
+    internal void RequireSameApp(ManifestObject other, string field)
+    {
+        if (!ReferenceEquals(other.App, App))
+        {
+            throw Invalid(field, $"{other.Reference} belongs to app '{other.App.Name}', not to '{App.Name}'; add it to this app first");
+        }
+    }
+
+    /// <summary>Metadata with the recommended labels; <paramref name="instanceOf"/> names the workload it belongs to.</summary>
+    private protected V1ObjectMeta Metadata(string name, string? instanceOf = null) => new()
+    {
+        Name = name,
+        NamespaceProperty = Namespace?.Name,
+        Labels = RecommendedLabels.For(App, instanceOf ?? name),
+    };
+
+    internal abstract IEnumerable<IKubernetesObject> Emit();
+
+    /// <summary>Checks that can only run once the whole app is defined.</summary>
+    internal virtual void ValidateComplete()
+    {
+    }
+}

@@ -1,0 +1,144 @@
+using k8s;
+using k8s.Models;
+using SecureManifests.Defaults;
+using SecureManifests.Networking;
+
+namespace SecureManifests.Model;
+
+/// <summary>
+/// A namespace of the app. It is written with Pod Security Admission labels, a default-deny NetworkPolicy for
+/// ingress and egress, and a policy that allows DNS; everything else is allowed by declared connections.
+/// </summary>
+[System.Diagnostics.CodeAnalysis.SuppressMessage("Naming", "CA1716", Justification = "Namespace is the Kubernetes term users look for; C# and F# accept it as a type name.")]
+public sealed class Namespace
+{
+    /// <summary>The label every namespace carries since Kubernetes 1.22; network peers select namespaces by it.</summary>
+    public const string NameLabel = "kubernetes.io/metadata.name";
+
+    private readonly List<ManifestObject> _definitions = [];
+
+    internal Namespace(App app, string name)
+    {
+        App = app;
+        Name = name;
+        var problem = NameFormat.Label.Check(name);
+        if (problem is not null)
+        {
+            throw new ManifestDefinitionException($"Namespace {name}", "metadata.name", problem);
+        }
+
+        if (name is "default" or "kube-system" or "kube-public" or "kube-node-lease")
+        {
+            throw new ManifestDefinitionException($"Namespace {name}", "metadata.name",
+                $"'{name}' is a system namespace; give the app a namespace of its own (SM4001)");
+        }
+
+        Defaults = new ScopedDefaults($"Namespace {name}", app.Defaults);
+    }
+
+    public App App { get; }
+
+    public string Name { get; }
+
+    /// <summary>Defaults for everything in this namespace; they override the app's.</summary>
+    public ScopedDefaults Defaults { get; }
+
+    internal IReadOnlyList<ManifestObject> Definitions => _definitions;
+
+    /// <summary>A Deployment running <paramref name="image"/> in a container named like the Deployment.</summary>
+    public Deployment AddDeployment(string name, string image) => Track(new Deployment(this, name, image));
+
+    /// <summary>A StatefulSet; give it storage with <see cref="StatefulSet.WithVolumeClaim"/>.</summary>
+    public StatefulSet AddStatefulSet(string name, string image) => Track(new StatefulSet(this, name, image));
+
+    public DaemonSet AddDaemonSet(string name, string image) => Track(new DaemonSet(this, name, image));
+
+    /// <summary>A Job that runs to completion and is cleaned up after <see cref="ScopedDefaults.JobTtlSecondsAfterFinished"/>.</summary>
+    public Job AddJob(string name, string image) => Track(new Job(this, name, image));
+
+    /// <summary>A CronJob on a five-field cron <paramref name="schedule"/>; runs never overlap unless allowed.</summary>
+    public CronJob AddCronJob(string name, string schedule, string image) => Track(new CronJob(this, name, schedule, image));
+
+    public ConfigMap AddConfigMap(string name) => Track(new ConfigMap(this, name));
+
+    /// <summary>
+    /// A Secret that exists in the cluster but not in the YAML (created by External Secrets, Sealed Secrets,
+    /// cert-manager or an operator), so its values never reach the repository. Mount it with
+    /// <see cref="Workload{TSelf}.WithSecretFiles"/>.
+    /// </summary>
+    public SecretReference AddExternalSecret(string name, params string[] keys) => Track(new SecretReference(this, name, keys));
+
+    /// <summary>A namespaced Role. Grant it to exactly one workload with <see cref="Workload{TSelf}.Bind(Role)"/>.</summary>
+    public Role AddRole(string name) => Track(new Role(this, name));
+
+    /// <summary>An Ingress for <paramref name="host"/>, served over TLS with the certificate in <paramref name="tlsSecretName"/>.</summary>
+    public Ingress AddIngress(string name, string host, string tlsSecretName) => Track(new Ingress(this, name, host, tlsSecretName));
+
+    /// <summary>The escape hatch for a namespaced raw object: it is placed in this namespace and checked like the rest.</summary>
+    public T Add<T>(T kubernetesObject)
+        where T : IKubernetesObject<V1ObjectMeta>
+    {
+        ArgumentNullException.ThrowIfNull(kubernetesObject);
+        kubernetesObject.Metadata ??= new V1ObjectMeta();
+        kubernetesObject.Metadata.NamespaceProperty = Name;
+        return App.Add(kubernetesObject);
+    }
+
+    internal T Track<T>(T definition)
+        where T : ManifestObject
+    {
+        _definitions.Add(definition);
+        return definition;
+    }
+
+    /// <summary>The Namespace object and the policies that make the namespace closed by default.</summary>
+    internal IEnumerable<IKubernetesObject> EmitNamespaceObjects()
+    {
+        var enforced = PodSecurityLevel.Restricted;
+        var reasons = new SortedSet<string>(StringComparer.Ordinal);
+        foreach (var workload in _definitions.OfType<Workload>())
+        {
+            foreach (var (level, reason) in workload.RequiredPodSecurity())
+            {
+                enforced = RelaxationEffects.WeakestOf(enforced, level);
+                if (level != PodSecurityLevel.Restricted)
+                {
+                    reasons.Add($"{workload.Reference}: {reason}");
+                }
+            }
+        }
+
+        var labels = RecommendedLabels.For(App, Name);
+        labels[NameLabel] = Name;
+        labels["pod-security.kubernetes.io/enforce"] = LevelName(enforced);
+        labels["pod-security.kubernetes.io/enforce-version"] = "latest";
+        labels["pod-security.kubernetes.io/audit"] = LevelName(PodSecurityLevel.Restricted);
+        labels["pod-security.kubernetes.io/warn"] = LevelName(PodSecurityLevel.Restricted);
+        var metadata = new V1ObjectMeta { Name = Name, Labels = labels };
+        if (enforced == PodSecurityLevel.Privileged)
+        {
+            metadata.Annotations = new Dictionary<string, string>(StringComparer.Ordinal)
+            {
+                [WellKnownAnnotations.IgnoreKey(Rules.RuleIds.NamespaceWithoutPodSecurity)] = string.Join("; ", reasons),
+            };
+        }
+
+        yield return new V1Namespace { ApiVersion = "v1", Kind = "Namespace", Metadata = metadata };
+        foreach (var policy in NamespacePolicies.DefaultDenyAndDns(App, Name))
+        {
+            yield return policy;
+        }
+
+        foreach (var policy in ConnectionPolicies.For(this, _definitions.OfType<Workload>()))
+        {
+            yield return policy;
+        }
+    }
+
+    private static string LevelName(PodSecurityLevel level) => level switch
+    {
+        PodSecurityLevel.Restricted => "restricted",
+        PodSecurityLevel.Baseline => "baseline",
+        _ => "privileged",
+    };
+}

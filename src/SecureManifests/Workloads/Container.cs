@@ -1,0 +1,355 @@
+using k8s.Models;
+using SecureManifests.Defaults;
+using SecureManifests.Validation;
+
+namespace SecureManifests.Model;
+
+/// <summary>
+/// One container of a workload. It is written with a read-only root filesystem, all capabilities dropped and
+/// privilege escalation off; writable paths become emptyDir mounts.
+/// </summary>
+public sealed class Container
+{
+    private readonly Workload _owner;
+    private readonly List<ContainerPortSpec> _ports = [];
+    private readonly List<V1EnvVar> _env = [];
+    private readonly List<V1VolumeMount> _mounts = [];
+    private readonly SortedDictionary<string, string> _addedCapabilities = new(StringComparer.Ordinal);
+    private string[]? _command;
+    private string[]? _args;
+    private ResourceProfile? _resources;
+    private Probe? _liveness;
+    private Probe? _readiness;
+    private Probe? _startup;
+
+    internal Container(Workload owner, string name, string image, string field)
+    {
+        _owner = owner;
+        Field = field;
+        if (!KubernetesNames.IsDns1123Label(name))
+        {
+            throw Invalid("name", $"'{name}' is not a valid container name: use at most 63 lower-case letters, digits and '-' (DNS-1123 label)");
+        }
+
+        Name = name;
+        if (!ImageReference.TryParse(image, out var reference, out var problem))
+        {
+            throw Invalid("image", problem);
+        }
+
+        Image = reference;
+    }
+
+    public string Name { get; }
+
+    public ImageReference Image { get; }
+
+    /// <summary>The container's field path in error messages, e.g. <c>containers[api]</c>.</summary>
+    internal string Field { get; }
+
+    internal IReadOnlyList<ContainerPortSpec> Ports => _ports;
+
+    internal IReadOnlyDictionary<string, string> AddedCapabilities => _addedCapabilities;
+
+    internal IEnumerable<(string Port, int HostPort)> HostPorts =>
+        _ports.Where(p => p.HostPort is not null).Select(p => (p.Name, p.HostPort!.Value));
+
+    /// <summary>Declares a named port; services, probes and connections refer to it by name.</summary>
+    public Container WithPort(string name, int port, PortProtocol protocol = PortProtocol.Tcp)
+    {
+        if (!KubernetesNames.IsPortName(name))
+        {
+            throw Invalid($"ports[{name}].name", $"'{name}' is not a valid port name: at most 15 lower-case letters, digits and '-', with at least one letter");
+        }
+
+        RequirePortNumber($"ports[{name}].containerPort", port);
+        if (_ports.Any(p => p.Name == name))
+        {
+            throw Invalid($"ports[{name}]", $"port name '{name}' is declared twice");
+        }
+
+        if (_ports.Any(p => p.Number == port && p.Protocol == protocol))
+        {
+            throw Invalid($"ports[{name}].containerPort", $"port {port}/{protocol.ToApiValue()} is declared twice");
+        }
+
+        _ports.Add(new ContainerPortSpec(name, port, protocol, HostPort: null));
+        return this;
+    }
+
+    /// <summary>Binds a declared port to the node's port too (SM1004); the namespace then enforces Pod Security privileged.</summary>
+    public Container WithHostPort(string portName, int hostPort, string reason)
+    {
+        var index = _ports.FindIndex(p => p.Name == portName);
+        if (index < 0)
+        {
+            throw Invalid($"ports[{portName}].hostPort", $"port '{portName}' is not declared on container '{Name}'; add it with WithPort first");
+        }
+
+        RequirePortNumber($"ports[{portName}].hostPort", hostPort);
+        _owner.RecordException(Rules.RuleIds.HostPort, Reasons.Require(reason, _owner.Reference, $"{Field}.ports[{portName}].hostPort"), PodSecurityLevel.Privileged);
+        _ports[index] = _ports[index] with { HostPort = hostPort };
+        return this;
+    }
+
+    /// <summary>
+    /// Sets a plain environment variable. Values of secret-looking names are refused (SM2005): mount the secret
+    /// with <c>WithSecretFiles</c>, or reference it with <see cref="WithSecretEnv"/>.
+    /// </summary>
+    public Container WithEnv(string name, string value)
+    {
+        RequireNewEnvName(name);
+        ArgumentNullException.ThrowIfNull(value);
+        if (SecretLikeNames.IsSecretLiteral(name, value))
+        {
+            throw Invalid($"env[{name}].value",
+                $"'{name}' looks like a secret and must not be a literal value (SM2005); mount the Secret with WithSecretFiles and pass its path (e.g. {name}_FILE), or use WithSecretEnv");
+        }
+
+        _env.Add(new V1EnvVar { Name = name, Value = value });
+        return this;
+    }
+
+    /// <summary>Sets an environment variable from a key of a ConfigMap of the same app.</summary>
+    public Container WithEnv(string name, ConfigMap configMap, string key)
+    {
+        ArgumentNullException.ThrowIfNull(configMap);
+        RequireNewEnvName(name);
+        _owner.RequireSameApp(configMap, $"{Field}.env[{name}]");
+        configMap.RequireKey(key, $"{_owner.Reference} {Field}.env[{name}]");
+        _env.Add(new V1EnvVar
+        {
+            Name = name,
+            ValueFrom = new V1EnvVarSource { ConfigMapKeyRef = new V1ConfigMapKeySelector { Name = configMap.Name, Key = key } },
+        });
+        return this;
+    }
+
+    /// <summary>
+    /// Sets an environment variable from a Secret key. Mounted files are preferred (they can be rotated and do not
+    /// leak into crash dumps or child processes); the opt-in rule SM2006 reports this form.
+    /// </summary>
+    public Container WithSecretEnv(string name, SecretReference secret, string key)
+    {
+        ArgumentNullException.ThrowIfNull(secret);
+        RequireNewEnvName(name);
+        _owner.RequireSameApp(secret, $"{Field}.env[{name}]");
+        secret.RequireKey(key, $"{_owner.Reference} {Field}.env[{name}]");
+        _env.Add(new V1EnvVar
+        {
+            Name = name,
+            ValueFrom = new V1EnvVarSource { SecretKeyRef = new V1SecretKeySelector { Name = secret.Name, Key = key } },
+        });
+        return this;
+    }
+
+    public Container WithCommand(params string[] command)
+    {
+        _command = command;
+        return this;
+    }
+
+    public Container WithArgs(params string[] args)
+    {
+        _args = args;
+        return this;
+    }
+
+    /// <summary>Overrides requests and limits for this container; unset values come from the scope's resource profile.</summary>
+    public Container WithResources(string? cpu = null, string? memory = null, string? memoryLimit = null, string? cpuLimit = null)
+    {
+        var current = _resources ?? _owner.Defaults.ResolveResources();
+        try
+        {
+            _resources = new ResourceProfile(cpu ?? current.CpuRequest, memory ?? current.MemoryRequest, memoryLimit ?? current.MemoryLimit, cpuLimit ?? current.CpuLimit);
+        }
+        catch (ArgumentException e)
+        {
+            throw Invalid("resources", e.Message.Split(" (Parameter", 2)[0]);
+        }
+
+        return this;
+    }
+
+    public Container WithLivenessProbe(Probe probe) => SetProbe(ref _liveness, probe, "livenessProbe");
+
+    public Container WithReadinessProbe(Probe probe) => SetProbe(ref _readiness, probe, "readinessProbe");
+
+    public Container WithStartupProbe(Probe probe) => SetProbe(ref _startup, probe, "startupProbe");
+
+    /// <summary>Adds a Linux capability beyond the dropped set; the reason is written to the output (SM1005/SM1006).</summary>
+    public Container AllowCapability(string capability, string reason)
+    {
+        var name = capability.StartsWith("CAP_", StringComparison.Ordinal) ? capability[4..] : capability;
+        if (name.Length == 0 || !name.All(c => c is (>= 'A' and <= 'Z') or '_' or (>= '0' and <= '9')))
+        {
+            throw Invalid("securityContext.capabilities.add", $"'{capability}' is not a Linux capability name such as NET_BIND_SERVICE");
+        }
+
+        var why = Reasons.Require(reason, _owner.Reference, $"{Field}.securityContext.capabilities.add");
+        _addedCapabilities[name] = why;
+        if (name != "NET_BIND_SERVICE")
+        {
+            var baseline = RelaxationEffects.BaselineCapabilities.Contains(name);
+            _owner.RecordException(Rules.RuleIds.CapabilitiesNotDropped, why, baseline ? PodSecurityLevel.Baseline : PodSecurityLevel.Privileged);
+            if (!baseline)
+            {
+                _owner.RecordException(Rules.RuleIds.DangerousCapabilityAdded, why, PodSecurityLevel.Privileged);
+            }
+        }
+
+        return this;
+    }
+
+    /// <summary>A writable directory on the otherwise read-only filesystem, backed by an emptyDir volume.</summary>
+    public Container WithWritablePath(string path, string? sizeLimit = null)
+    {
+        RequireMountPath(path);
+        if (sizeLimit is not null && !Quantities.IsValid(sizeLimit))
+        {
+            throw Invalid($"volumeMounts[{path}].sizeLimit", $"'{sizeLimit}' is not a valid quantity; write e.g. 64Mi");
+        }
+
+        var volume = _owner.AddVolume(VolumeNames.ForPath(path), () => new V1Volume
+        {
+            EmptyDir = new V1EmptyDirVolumeSource { SizeLimit = sizeLimit is null ? null : new ResourceQuantity(sizeLimit) },
+        });
+        _mounts.Add(new V1VolumeMount { Name = volume, MountPath = path });
+        return this;
+    }
+
+    /// <summary>Mounts every key of a Secret as a read-only file under <paramref name="mountPath"/>, mode 0400 (0440 with fsGroup).</summary>
+    public Container WithSecretFiles(SecretReference secret, string mountPath)
+    {
+        ArgumentNullException.ThrowIfNull(secret);
+        _owner.RequireSameApp(secret, $"{Field}.volumeMounts[{mountPath}]");
+        RequireMountPath(mountPath);
+        var volume = _owner.AddVolume("secret-" + secret.Name, () => new V1Volume
+        {
+            Secret = new V1SecretVolumeSource { SecretName = secret.Name, DefaultMode = _owner.Defaults.ResolveFsGroup() is null ? 0x100 : 0x120 },
+        });
+        _mounts.Add(new V1VolumeMount { Name = volume, MountPath = mountPath, ReadOnlyProperty = true });
+        return this;
+    }
+
+    /// <summary>Mounts every key of a ConfigMap as a read-only file under <paramref name="mountPath"/>.</summary>
+    public Container WithConfigFiles(ConfigMap configMap, string mountPath)
+    {
+        ArgumentNullException.ThrowIfNull(configMap);
+        _owner.RequireSameApp(configMap, $"{Field}.volumeMounts[{mountPath}]");
+        RequireMountPath(mountPath);
+        var volume = _owner.AddVolume("config-" + configMap.Name, () => new V1Volume
+        {
+            ConfigMap = new V1ConfigMapVolumeSource { Name = configMap.Name },
+        });
+        _mounts.Add(new V1VolumeMount { Name = volume, MountPath = mountPath, ReadOnlyProperty = true });
+        return this;
+    }
+
+    /// <summary>Mounts a volume the workload defines elsewhere (host paths, claim templates).</summary>
+    internal Container WithMount(string volume, string mountPath, bool readOnly)
+    {
+        RequireMountPath(mountPath);
+        _mounts.Add(new V1VolumeMount { Name = volume, MountPath = mountPath, ReadOnlyProperty = readOnly ? true : null });
+        return this;
+    }
+
+    internal V1Container ToModel(SortedDictionary<Relaxation, string> relaxations)
+    {
+        var resources = _resources ?? _owner.Defaults.ResolveResources();
+        var privileged = relaxations.ContainsKey(Relaxation.Privileged);
+        var limits = new Dictionary<string, ResourceQuantity>(StringComparer.Ordinal) { ["memory"] = new(resources.MemoryLimit) };
+        if (resources.CpuLimit is not null)
+        {
+            limits["cpu"] = new ResourceQuantity(resources.CpuLimit);
+        }
+
+        return new V1Container
+        {
+            Name = Name,
+            Image = Image.Value,
+            Command = _command?.ToList(),
+            Args = _args?.ToList(),
+            Ports = _ports.Count == 0 ? null : [.. _ports.Select(p => p.ToModel())],
+            Env = _env.Count == 0 ? null : [.. _env],
+            Resources = new V1ResourceRequirements
+            {
+                Requests = new Dictionary<string, ResourceQuantity>(StringComparer.Ordinal)
+                {
+                    ["cpu"] = new(resources.CpuRequest),
+                    ["memory"] = new(resources.MemoryRequest),
+                },
+                Limits = limits,
+            },
+            VolumeMounts = _mounts.Count == 0 ? null : [.. _mounts],
+            LivenessProbe = _liveness?.ToModel(),
+            ReadinessProbe = _readiness?.ToModel(),
+            StartupProbe = _startup?.ToModel(),
+            SecurityContext = new V1SecurityContext
+            {
+                Privileged = privileged ? true : null,
+                AllowPrivilegeEscalation = privileged || relaxations.ContainsKey(Relaxation.PrivilegeEscalation),
+                ReadOnlyRootFilesystem = !relaxations.ContainsKey(Relaxation.WritableRootFilesystem),
+                Capabilities = new V1Capabilities
+                {
+                    Drop = ["ALL"],
+                    Add = _addedCapabilities.Count == 0 ? null : [.. _addedCapabilities.Keys],
+                },
+            },
+        };
+    }
+
+    private Container SetProbe(ref Probe? slot, Probe probe, string field)
+    {
+        ArgumentNullException.ThrowIfNull(probe);
+        if (probe.Port is not null && _ports.All(p => p.Name != probe.Port))
+        {
+            throw Invalid($"{field}.port", $"port '{probe.Port}' is not a port of container '{Name}' (SM2009); declare it with WithPort first");
+        }
+
+        slot = probe;
+        return this;
+    }
+
+    private void RequireNewEnvName(string name)
+    {
+        if (!KubernetesNames.IsEnvVarName(name))
+        {
+            throw Invalid($"env[{name}].name", $"'{name}' is not a valid environment variable name: printable ASCII without '='");
+        }
+
+        if (_env.Any(e => e.Name == name))
+        {
+            throw Invalid($"env[{name}]", $"environment variable '{name}' is set twice (SM2007)");
+        }
+    }
+
+    private void RequireMountPath(string path)
+    {
+        if (string.IsNullOrEmpty(path) || path[0] != '/' || path.Contains(':', StringComparison.Ordinal) || path.Split('/').Contains(".."))
+        {
+            throw Invalid($"volumeMounts[{path}].mountPath", $"'{path}' must be an absolute path without '..' or ':'");
+        }
+
+        if (_mounts.Any(m => m.MountPath == path))
+        {
+            throw Invalid($"volumeMounts[{path}].mountPath", $"'{path}' is mounted twice");
+        }
+    }
+
+    private void RequirePortNumber(string field, int port)
+    {
+        if (port is < 1 or > 65535)
+        {
+            throw Invalid(field, $"{port} is outside 1-65535");
+        }
+    }
+
+    private ManifestDefinitionException Invalid(string field, string problem) => new(_owner.Reference, $"{Field}.{field}", problem);
+}
+
+/// <summary>A declared container port.</summary>
+internal sealed record ContainerPortSpec(string Name, int Number, PortProtocol Protocol, int? HostPort)
+{
+    public V1ContainerPort ToModel() => new() { Name = Name, ContainerPort = Number, Protocol = Protocol.ToApiValue(), HostPort = HostPort };
+}
