@@ -1,0 +1,38 @@
+using SecureManifests.Rules.Checks;
+
+namespace SecureManifests.Rules;
+
+/// <summary>The checks that ship with SecureManifests. Rules of the catalogue not listed here have no check yet.</summary>
+public static class BuiltInRules
+{
+    /// <summary>Per-object checks.</summary>
+    public static IReadOnlyList<IObjectRule> ObjectRules { get; } = new IObjectRule[]
+    {
+        new PrivilegedContainerRule(),
+        new HostNamespacesRule(),
+        new HostPathVolumeRule(),
+        new HostPortRule(),
+        new DangerousCapabilityAddedRule(),
+        new CapabilitiesNotDroppedRule(),
+        new PrivilegeEscalationAllowedRule(),
+        new RunAsNonRootNotSetRule(),
+        new RunAsRootUserRule(),
+        new SeccompUnconfinedRule(),
+        new SeccompNotSetRule(),
+        new ApparmorUnconfinedRule(),
+        new SelinuxCustomOptionsRule(),
+        new UnmaskedProcMountRule(),
+        new UnsafeSysctlRule(),
+        new WindowsHostProcessRule(),
+        new ProbeHostOverrideRule(),
+        new RestrictedVolumeTypeRule(),
+        new WritableRootFilesystemRule(),
+        new HostPathPersistentVolumeRule(),
+    };
+
+    /// <summary>Whole-set checks.</summary>
+    public static IReadOnlyList<ISetRule> SetRules { get; } = new ISetRule[]
+    {
+        new ServiceAccountTokenAutomountRule(),
+    };
+}

@@ -1,0 +1,67 @@
+namespace SecureManifests.Rules.Checks;
+
+/// <summary>
+/// SM1006: every container drops ALL and adds at most NET_BIND_SERVICE (PSA <c>capabilities_restricted</c>,
+/// from v1.22; Windows pods exempt from v1.25 as upstream).
+/// </summary>
+public sealed class CapabilitiesNotDroppedRule : IObjectRule
+{
+    /// <inheritdoc />
+    public string RuleId => RuleIds.CapabilitiesNotDropped;
+
+    /// <inheritdoc />
+    public void Check(RuleTarget target, RuleContext context)
+    {
+        if (!context.Version.IsAtLeast(22) || (target.IsWindowsPod && context.Version.IsAtLeast(25)))
+        {
+            return;
+        }
+
+        foreach (var c in target.Containers)
+        {
+            var capabilities = c.SecurityContext?.Capabilities;
+            if (!DropsAll(capabilities?.Drop))
+            {
+                context.Report(target, c.Path + ".securityContext.capabilities.drop",
+                    $"securityContext.capabilities.drop of {c.Description} does not include ALL: set drop to [ALL]", c.Name);
+            }
+
+            if (capabilities?.Add is { } added)
+            {
+                List<string>? forbidden = null;
+                foreach (var capability in added)
+                {
+                    if (!string.Equals(capability, PodSecurityValues.RestrictedAddableCapability, StringComparison.Ordinal))
+                    {
+                        (forbidden ??= new List<string>()).Add(capability ?? "<null>");
+                    }
+                }
+
+                if (forbidden is not null)
+                {
+                    context.Report(target, c.Path + ".securityContext.capabilities.add",
+                        $"securityContext.capabilities.add of {c.Description} holds {string.Join(", ", forbidden)}: " +
+                        "Restricted allows adding only NET_BIND_SERVICE", c.Name);
+                }
+            }
+        }
+    }
+
+    private static bool DropsAll(IList<string>? dropped)
+    {
+        if (dropped is null)
+        {
+            return false;
+        }
+
+        foreach (var capability in dropped)
+        {
+            if (string.Equals(capability, "ALL", StringComparison.Ordinal))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+}

@@ -1,0 +1,96 @@
+namespace SecureManifests.Rules.Checks;
+
+/// <summary>
+/// SM1003: no <c>hostPath</c> volumes (PSA <c>hostPathVolumes</c>). The message says when the path is
+/// sensitive (system directories, kubelet state, container runtime sockets) and when it is mounted writable.
+/// </summary>
+public sealed class HostPathVolumeRule : IObjectRule
+{
+    private static readonly string[] SensitiveDirectories =
+    {
+        "/etc", "/proc", "/sys", "/boot", "/dev", "/lib", "/usr", "/var/lib/kubelet", "/var/run", "/run",
+    };
+
+    private static readonly string[] RuntimeSockets = { "docker.sock", "containerd.sock", "crio.sock", "cri-dockerd.sock" };
+
+    /// <inheritdoc />
+    public string RuleId => RuleIds.HostPathVolume;
+
+    /// <inheritdoc />
+    public void Check(RuleTarget target, RuleContext context)
+    {
+        var volumes = target.PodSpec?.Volumes;
+        if (volumes is null)
+        {
+            return;
+        }
+
+        for (var i = 0; i < volumes.Count; i++)
+        {
+            var volume = volumes[i];
+            if (volume?.HostPath is null)
+            {
+                continue;
+            }
+
+            var hostPath = volume.HostPath.Path ?? string.Empty;
+            var detail = Sensitivity(hostPath);
+            var writable = WritableMounts(target, volume.Name);
+            var message = $"volumes[{i}] '{volume.Name}' mounts host path '{hostPath}'{detail}{writable}: " +
+                          "replace hostPath with an emptyDir, configMap, secret or persistentVolumeClaim volume";
+            context.Report(target, target.PodSpecPath + ".volumes[" + Index(i) + "].hostPath", message);
+        }
+    }
+
+    private static string Sensitivity(string path)
+    {
+        foreach (var socket in RuntimeSockets)
+        {
+            if (path.EndsWith(socket, StringComparison.Ordinal))
+            {
+                return " (the container runtime socket: full control of every container on the node)";
+            }
+        }
+
+        var trimmed = path.Length > 1 ? path.TrimEnd('/') : path;
+        if (trimmed == "/")
+        {
+            return " (the node's root file system)";
+        }
+
+        foreach (var dir in SensitiveDirectories)
+        {
+            if (trimmed == dir || trimmed.StartsWith(dir + "/", StringComparison.Ordinal))
+            {
+                return " (sensitive host path " + dir + ")";
+            }
+        }
+
+        return string.Empty;
+    }
+
+    private static string WritableMounts(RuleTarget target, string? volumeName)
+    {
+        List<string>? writers = null;
+        foreach (var c in target.Containers)
+        {
+            if (c.VolumeMounts is null)
+            {
+                continue;
+            }
+
+            foreach (var mount in c.VolumeMounts)
+            {
+                if (mount is not null && mount.ReadOnlyProperty != true && string.Equals(mount.Name, volumeName, StringComparison.Ordinal))
+                {
+                    (writers ??= new List<string>()).Add(c.Description);
+                    break;
+                }
+            }
+        }
+
+        return writers is null ? string.Empty : ", mounted writable by " + string.Join(", ", writers);
+    }
+
+    private static string Index(int i) => i.ToString(System.Globalization.CultureInfo.InvariantCulture);
+}

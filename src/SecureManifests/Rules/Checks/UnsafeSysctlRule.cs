@@ -1,0 +1,32 @@
+using System.Globalization;
+
+namespace SecureManifests.Rules.Checks;
+
+/// <summary>SM1015: pod sysctls only from the safe set of the PSS version (PSA <c>sysctls</c>).</summary>
+public sealed class UnsafeSysctlRule : IObjectRule
+{
+    /// <inheritdoc />
+    public string RuleId => RuleIds.UnsafeSysctl;
+
+    /// <inheritdoc />
+    public void Check(RuleTarget target, RuleContext context)
+    {
+        var sysctls = target.PodSpec?.SecurityContext?.Sysctls;
+        if (sysctls is null)
+        {
+            return;
+        }
+
+        for (var i = 0; i < sysctls.Count; i++)
+        {
+            var name = sysctls[i]?.Name;
+            if (!PodSecurityValues.IsSafeSysctl(name, context.Version))
+            {
+                var index = i.ToString(CultureInfo.InvariantCulture);
+                context.Report(target, target.PodSpecPath + ".securityContext.sysctls[" + index + "].name",
+                    $"securityContext.sysctls[{index}] '{name}' of {target.Description} is not a safe sysctl in PSS {context.Version}: " +
+                    $"remove it; safe sysctls are {string.Join(", ", PodSecurityValues.SafeSysctlsAt(context.Version))}");
+            }
+        }
+    }
+}

@@ -1,0 +1,120 @@
+using k8s;
+using k8s.Models;
+
+namespace SecureManifests.Rules;
+
+/// <summary>Where a kind keeps its pod spec, and the metadata that belongs to the pod.</summary>
+public readonly struct PodSpecLocation
+{
+    internal PodSpecLocation(V1PodSpec spec, string specPath, V1ObjectMeta? podMetadata, string podMetadataPath)
+    {
+        Spec = spec;
+        SpecPath = specPath;
+        PodMetadata = podMetadata;
+        PodMetadataPath = podMetadataPath;
+    }
+
+    /// <summary>The pod spec.</summary>
+    public V1PodSpec Spec { get; }
+
+    /// <summary>Its path in the object, such as <c>spec.jobTemplate.spec.template.spec</c>.</summary>
+    public string SpecPath { get; }
+
+    /// <summary>The pod's metadata: the Pod's own, or the pod template's.</summary>
+    public V1ObjectMeta? PodMetadata { get; }
+
+    /// <summary>The path of <see cref="PodMetadata"/>, such as <c>spec.template.metadata</c>.</summary>
+    public string PodMetadataPath { get; }
+}
+
+/// <summary>
+/// Finds the pod spec of Pod, Deployment, ReplicaSet, StatefulSet, DaemonSet, Job, CronJob,
+/// ReplicationController and PodTemplate. A type switch, not reflection: this runs once per object.
+/// </summary>
+public static class PodSpecLocator
+{
+    /// <summary>The pod spec of <paramref name="obj"/>, when it is a pod-bearing kind that has one.</summary>
+    public static bool TryLocate(IKubernetesObject? obj, out PodSpecLocation location)
+    {
+        location = default;
+        switch (obj)
+        {
+            case V1Pod pod when pod.Spec is not null:
+                location = new PodSpecLocation(pod.Spec, "spec", pod.Metadata, "metadata");
+                return true;
+            case V1Deployment d:
+                return FromTemplate(d.Spec?.Template, "spec.template", out location);
+            case V1ReplicaSet rs:
+                return FromTemplate(rs.Spec?.Template, "spec.template", out location);
+            case V1StatefulSet ss:
+                return FromTemplate(ss.Spec?.Template, "spec.template", out location);
+            case V1DaemonSet ds:
+                return FromTemplate(ds.Spec?.Template, "spec.template", out location);
+            case V1Job job:
+                return FromTemplate(job.Spec?.Template, "spec.template", out location);
+            case V1CronJob cron:
+                return FromTemplate(cron.Spec?.JobTemplate?.Spec?.Template, "spec.jobTemplate.spec.template", out location);
+            case V1ReplicationController rc:
+                return FromTemplate(rc.Spec?.Template, "spec.template", out location);
+            case V1PodTemplate template:
+                return FromTemplate(template.Template, "template", out location);
+            default:
+                return false;
+        }
+    }
+
+    /// <summary>Every container of <paramref name="spec"/>: init containers, containers, then ephemeral containers.</summary>
+    public static IReadOnlyList<ContainerRef> Containers(V1PodSpec spec, string specPath)
+    {
+        ArgumentNullException.ThrowIfNull(spec);
+        var count = (spec.InitContainers?.Count ?? 0) + (spec.Containers?.Count ?? 0) + (spec.EphemeralContainers?.Count ?? 0);
+        if (count == 0)
+        {
+            return Array.Empty<ContainerRef>();
+        }
+
+        var result = new List<ContainerRef>(count);
+        AddAll(result, spec.InitContainers, ContainerKind.Init, specPath);
+        AddAll(result, spec.Containers, ContainerKind.Regular, specPath);
+        if (spec.EphemeralContainers is { } ephemeral)
+        {
+            for (var i = 0; i < ephemeral.Count; i++)
+            {
+                if (ephemeral[i] is { } c)
+                {
+                    result.Add(new ContainerRef(c, i, specPath));
+                }
+            }
+        }
+
+        return result;
+    }
+
+    private static void AddAll(List<ContainerRef> result, IList<V1Container>? containers, ContainerKind kind, string specPath)
+    {
+        if (containers is null)
+        {
+            return;
+        }
+
+        for (var i = 0; i < containers.Count; i++)
+        {
+            if (containers[i] is { } c)
+            {
+                result.Add(new ContainerRef(c, kind, i, specPath));
+            }
+        }
+    }
+
+    private static bool FromTemplate(V1PodTemplateSpec? template, string templatePath, out PodSpecLocation location)
+    {
+        if (template?.Spec is null)
+        {
+            location = default;
+            return false;
+        }
+
+        location = new PodSpecLocation(template.Spec, templatePath + ".spec", template.Metadata, templatePath + ".metadata");
+        return true;
+    }
+}
