@@ -1,0 +1,108 @@
+using System.Diagnostics.CodeAnalysis;
+using SecureManifests.Output;
+using SecureManifests.Rules;
+
+namespace SecureManifests.Synthesis;
+
+/// <summary>The parsed command line of <see cref="AppRunner"/>.</summary>
+internal sealed class RunnerArguments
+{
+    public string Output { get; private set; } = "manifests";
+
+    public bool Check { get; private set; }
+
+    public bool Help { get; private set; }
+
+    public SynthOptions Options { get; } = new();
+
+    public static bool TryParse(string[] args, [NotNullWhen(true)] out RunnerArguments? parsed, [NotNullWhen(false)] out string? problem)
+    {
+        var result = new RunnerArguments();
+        parsed = null;
+        for (var i = 0; i < args.Length; i++)
+        {
+            var arg = args[i];
+            switch (arg)
+            {
+                case "-h" or "--help":
+                    result.Help = true;
+                    continue;
+                case "--check":
+                    result.Check = true;
+                    continue;
+            }
+
+            if (!arg.StartsWith("--", StringComparison.Ordinal))
+            {
+                problem = $"unexpected argument '{arg}'";
+                return false;
+            }
+
+            if (i + 1 >= args.Length)
+            {
+                problem = $"{arg} needs a value";
+                return false;
+            }
+
+            var value = args[++i];
+            problem = arg switch
+            {
+                "--output" or "-o" => result.SetOutput(value),
+                "--layout" => result.SetLayout(value),
+                "--profile" => Enum.TryParse<RuleProfile>(value, ignoreCase: true, out var profile) && !int.TryParse(value, out _)
+                    ? result.Set(() => result.Options.Profile = profile)
+                    : $"unknown profile '{value}'; use baseline, restricted, secure or all",
+                "--fail-on" => Enum.TryParse<RuleSeverity>(value, ignoreCase: true, out var severity) && !int.TryParse(value, out _)
+                    ? result.Set(() => result.Options.FailOn = severity)
+                    : $"unknown severity '{value}'; use error, warning or info",
+                "--pss-version" => PssVersion.TryParse(value, out var version)
+                    ? result.Set(() => result.Options.PssVersion = version)
+                    : $"unknown Pod Security Standards version '{value}'; use v1.0 to v1.37",
+                _ => $"unknown option '{arg}'",
+            };
+            if (problem is not null)
+            {
+                return false;
+            }
+        }
+
+        parsed = result;
+        problem = null;
+        return true;
+    }
+
+    private string? SetOutput(string value)
+    {
+        if (string.IsNullOrWhiteSpace(value))
+        {
+            return "--output needs a folder";
+        }
+
+        Output = value;
+        return null;
+    }
+
+    private string? SetLayout(string value)
+    {
+        ManifestLayout? layout = value switch
+        {
+            "per-object" => ManifestLayout.FilePerObject,
+            "per-namespace" => ManifestLayout.FilePerNamespace,
+            "single-file" => ManifestLayout.SingleFile,
+            _ => null,
+        };
+        if (layout is null)
+        {
+            return $"unknown layout '{value}'; use per-object, per-namespace or single-file";
+        }
+
+        Options.Layout = layout.Value;
+        return null;
+    }
+
+    private string? Set(Action apply)
+    {
+        apply();
+        return null;
+    }
+}

@@ -1,0 +1,51 @@
+using SecureManifests.Output;
+using SecureManifests.Rules;
+
+namespace SecureManifests.Synthesis;
+
+/// <summary>
+/// Builds an app, checks the whole object graph against the rule catalogue, and only then writes it.
+/// A blocked synth writes nothing, so the previous output stays as it was.
+/// </summary>
+public static class Synthesizer
+{
+    private static readonly RuleEngine Engine = new();
+
+    /// <summary>Builds and checks <paramref name="app"/>, and renders it in memory without writing anything.</summary>
+    /// <exception cref="ManifestDefinitionException">The definition is invalid.</exception>
+    /// <exception cref="SynthesisFailedException">Findings at or above <see cref="SynthOptions.FailOn"/>.</exception>
+    public static SynthResult Render(App app, SynthOptions? options = null)
+    {
+        ArgumentNullException.ThrowIfNull(app);
+        options ??= new SynthOptions();
+        var objects = app.Build();
+        var findings = Engine.Evaluate(objects, new RuleEngineOptions { Profile = options.Profile, Version = options.PssVersion });
+        var blocking = findings.Where(f => f.Severity <= options.FailOn).ToList();
+        if (blocking.Count > 0)
+        {
+            throw new SynthesisFailedException(app.Name, blocking);
+        }
+
+        var files = ManifestTree.Render(objects, TreeOptions(app, options));
+        return new SynthResult(files, findings);
+    }
+
+    /// <summary>Like <see cref="Render"/>, then replaces <paramref name="outputDirectory"/> atomically.</summary>
+    public static SynthResult Write(App app, string outputDirectory, SynthOptions? options = null)
+    {
+        var result = Render(app, options);
+        ManifestTree.Write(app.Build(), outputDirectory, TreeOptions(app, options ?? new SynthOptions()));
+        return result;
+    }
+
+    /// <summary>The files in <paramref name="outputDirectory"/> that differ from what a synth would write.</summary>
+    public static IReadOnlyList<string> FindStaleFiles(App app, string outputDirectory, SynthOptions? options = null) =>
+        ManifestTree.FindDifferences(Render(app, options).Files, outputDirectory);
+
+    private static ManifestTreeOptions TreeOptions(App app, SynthOptions options) => new()
+    {
+        Layout = options.Layout,
+        GeneratorName = app.GetType().FullName ?? app.GetType().Name,
+        SingleFileName = app.Name + ".yaml",
+    };
+}
