@@ -37,7 +37,7 @@
 
 import { readdir, readFile, stat } from "node:fs/promises";
 import { join } from "node:path";
-import { isScalar, LineCounter, parseAllDocuments } from "yaml";
+import { isMap, isScalar, isSeq, LineCounter, parseAllDocuments } from "yaml";
 
 const EXIT_VALID = 0;
 const EXIT_INVALID = 1;
@@ -115,13 +115,25 @@ const pointerToPath = (pointer) =>
     .map((token) => token.replace(/~1/g, "/").replace(/~0/g, "~"))
     .map((token) => (/^[0-9]+$/.test(token) ? Number(token) : token));
 
+// The line of the key (or list item) that holds the value at `pointer`: for a missing
+// required property that is the line of the object that lacks it.
 function lineOf(yamlDocument, lineCounter, pointer) {
   const path = pointerToPath(pointer);
-  // Walk up until a node with a source position exists (a missing property has none).
   for (let length = path.length; length >= 0; length--) {
-    const node = yamlDocument.getIn(path.slice(0, length), true);
+    const node = locate(yamlDocument, path.slice(0, length));
     if (node?.range) return lineCounter.linePos(node.range[0]).line;
   }
+  return undefined;
+}
+
+function locate(yamlDocument, path) {
+  if (path.length === 0) return yamlDocument.contents;
+  const parent = yamlDocument.getIn(path.slice(0, -1), true);
+  const last = path[path.length - 1];
+  if (isMap(parent)) {
+    return parent.items.find((pair) => (isScalar(pair.key) ? pair.key.value : pair.key) === last)?.key;
+  }
+  if (isSeq(parent)) return parent.items[last];
   return undefined;
 }
 
