@@ -63,8 +63,8 @@ internal sealed class ManifestEntry
             throw new ManifestOutputException($"object #{index} is null; remove it from the list of objects to write.");
         }
 
-        var json = ManifestYaml.ToJson(obj);
         var what = $"object #{index} ({ManifestYaml.Describe(obj)}, C# type {obj.GetType().Name})";
+        var json = ManifestYaml.ToJson(obj, what);
         var apiVersion = RequiredString(json, "apiVersion", what, "set ApiVersion, e.g. \"apps/v1\"");
         var kind = RequiredString(json, "kind", what, "set Kind, e.g. \"Deployment\"");
         if (!IsKindName(kind))

@@ -29,7 +29,9 @@ public static class ManifestYaml
     }
 
     /// <summary>The object's JSON tree as KubernetesClient serializes it (IntOrString, quantities, no nulls).</summary>
-    internal static JsonObject ToJson(IKubernetesObject obj)
+    /// <param name="obj">The object.</param>
+    /// <param name="label">How messages name the object; defaults to <see cref="Describe"/>.</param>
+    internal static JsonObject ToJson(IKubernetesObject obj, string? label = null)
     {
         ArgumentNullException.ThrowIfNull(obj);
         string json;
@@ -40,12 +42,12 @@ public static class ManifestYaml
         catch (Exception ex) when (ex is not OutOfMemoryException)
         {
             throw new ManifestOutputException(
-                $"{Describe(obj)} cannot be serialized to JSON: {ex.Message} Fix the object's fields and run again.", ex);
+                $"{label ?? Describe(obj)} cannot be serialized to JSON: {ex.Message} Fix the object's fields and run again.", ex);
         }
 
         return JsonNode.Parse(json) as JsonObject
                ?? throw new ManifestOutputException(
-                   $"{Describe(obj)} does not serialize to a JSON object; only Kubernetes objects can be written.");
+                   $"{label ?? Describe(obj)} does not serialize to a JSON object; only Kubernetes objects can be written.");
     }
 
     /// <summary><c>Kind namespace/name</c> for messages, from the typed object (before it is serialized).</summary>
