@@ -1,0 +1,144 @@
+using System.Text;
+
+namespace SecureManifests.Output;
+
+/// <summary>
+/// Replaces a folder as a whole: the new content is staged in a sibling folder (same parent, so the
+/// renames stay on one file system and are atomic), then the old folder is renamed away, the staged one
+/// renamed in, and the old one deleted. Readers never see a half-written tree.
+/// </summary>
+internal static class AtomicDirectoryCommit
+{
+    private static readonly UTF8Encoding Utf8WithoutBom = new(encoderShouldEmitUTF8Identifier: false);
+
+    /// <param name="targetDirectory">The folder to replace.</param>
+    /// <param name="files">The complete new content.</param>
+    /// <param name="afterStaging">Test seam: runs once everything is staged, before the swap.</param>
+    public static void Commit(string targetDirectory, IReadOnlyList<ManifestFile> files, Action<string>? afterStaging)
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(targetDirectory);
+        var target = Path.TrimEndingDirectorySeparator(Path.GetFullPath(targetDirectory));
+        var parent = Path.GetDirectoryName(target);
+        if (parent is null)
+        {
+            throw new ManifestOutputException($"'{target}' is a file system root; choose a folder below it for the manifests.");
+        }
+
+        EnsureOursOrEmpty(target);
+        var leaf = Path.GetFileName(target);
+        var staging = Path.Combine(parent, $".{leaf}.staging-{Guid.NewGuid():N}");
+        try
+        {
+            Directory.CreateDirectory(parent);
+            Directory.CreateDirectory(staging);
+            foreach (var file in files)
+            {
+                var path = Path.Combine(staging, file.RelativePath.Replace('/', Path.DirectorySeparatorChar));
+                Directory.CreateDirectory(Path.GetDirectoryName(path)!);
+                File.WriteAllText(path, file.Content, Utf8WithoutBom);
+            }
+
+            afterStaging?.Invoke(staging);
+        }
+        catch (Exception ex) when (ex is not OutOfMemoryException)
+        {
+            TryDelete(staging);
+            if (ex is IOException or UnauthorizedAccessException)
+            {
+                throw new ManifestOutputException(
+                    $"Cannot write the manifests next to '{target}': {ex.Message} The previous output is unchanged.", ex);
+            }
+
+            throw;
+        }
+
+        Swap(target, parent, leaf, staging);
+    }
+
+    private static void Swap(string target, string parent, string leaf, string staging)
+    {
+        if (!Directory.Exists(target))
+        {
+            MoveOrFail(staging, target, staging);
+            return;
+        }
+
+        var previous = Path.Combine(parent, $".{leaf}.previous-{Guid.NewGuid():N}");
+        MoveOrFail(target, previous, staging);
+        try
+        {
+            Directory.Move(staging, target);
+        }
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+        {
+            // Put the previous output back before reporting.
+            Directory.Move(previous, target);
+            TryDelete(staging);
+            throw new ManifestOutputException(
+                $"Cannot move the new manifests into '{target}': {ex.Message} The previous output is unchanged.", ex);
+        }
+
+        // The new tree is in place; a leftover old copy is only clutter, never a wrong result.
+        TryDelete(previous);
+    }
+
+    private static void MoveOrFail(string from, string to, string staging)
+    {
+        try
+        {
+            Directory.Move(from, to);
+        }
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+        {
+            TryDelete(staging);
+            throw new ManifestOutputException(
+                $"Cannot replace '{Path.GetFileName(to)}' in '{Path.GetDirectoryName(to)}': {ex.Message} " +
+                "Close programs that hold files in the output folder and run again.", ex);
+        }
+    }
+
+    /// <summary>Refuses to replace a folder that has content we did not generate.</summary>
+    private static void EnsureOursOrEmpty(string target)
+    {
+        if (File.Exists(target))
+        {
+            throw new ManifestOutputException(
+                $"'{target}' is a file, not a folder; remove it or choose another output folder.");
+        }
+
+        if (!Directory.Exists(target) || !Directory.EnumerateFileSystemEntries(target).Any())
+        {
+            return;
+        }
+
+        var kustomization = Path.Combine(target, ManifestTree.KustomizationFileName);
+        string? firstLine = null;
+        if (File.Exists(kustomization))
+        {
+            using var reader = new StreamReader(kustomization, Utf8WithoutBom);
+            firstLine = reader.ReadLine();
+        }
+
+        if (!ManifestHeader.IsHeader(firstLine))
+        {
+            throw new ManifestOutputException(
+                $"'{target}' is not empty and has no kustomization.yaml generated by SecureManifests, so it may hold " +
+                "your own files; refusing to replace it. Choose an empty or new output folder, or delete this one yourself.");
+        }
+    }
+
+    private static void TryDelete(string directory)
+    {
+        try
+        {
+            if (Directory.Exists(directory))
+            {
+                Directory.Delete(directory, recursive: true);
+            }
+        }
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+        {
+            // Best effort: a leftover hidden staging folder is harmless and the original error matters more.
+        }
+    }
+}
