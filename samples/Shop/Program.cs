@@ -1,8 +1,5 @@
-using k8s;
+using SecureManifests.Synthesis;
 using Shop;
 
-foreach (var obj in new ShopApp().Build())
-{
-    Console.WriteLine("---");
-    Console.Write(KubernetesYaml.Serialize(obj));
-}
+// dotnet run --project samples/Shop -- --output DIR   (default ./manifests)
+return AppRunner.Run(() => new ShopApp(), args);

@@ -50,13 +50,13 @@ internal sealed class RunnerArguments
                 "--output" or "-o" => result.SetOutput(value),
                 "--layout" => result.SetLayout(value),
                 "--profile" => Enum.TryParse<RuleProfile>(value, ignoreCase: true, out var profile) && !int.TryParse(value, out _)
-                    ? result.Set(() => result.Options.Profile = profile)
+                    ? Set(() => result.Options.Profile = profile)
                     : $"unknown profile '{value}'; use baseline, restricted, secure or all",
                 "--fail-on" => Enum.TryParse<RuleSeverity>(value, ignoreCase: true, out var severity) && !int.TryParse(value, out _)
-                    ? result.Set(() => result.Options.FailOn = severity)
+                    ? Set(() => result.Options.FailOn = severity)
                     : $"unknown severity '{value}'; use error, warning or info",
                 "--pss-version" => PssVersion.TryParse(value, out var version)
-                    ? result.Set(() => result.Options.PssVersion = version)
+                    ? Set(() => result.Options.PssVersion = version)
                     : $"unknown Pod Security Standards version '{value}'; use v1.0 to v1.37",
                 _ => $"unknown option '{arg}'",
             };
@@ -100,7 +100,7 @@ internal sealed class RunnerArguments
         return null;
     }
 
-    private string? Set(Action apply)
+    private static string? Set(Action apply)
     {
         apply();
         return null;

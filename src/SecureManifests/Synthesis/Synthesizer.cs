@@ -33,8 +33,9 @@ public static class Synthesizer
     /// <summary>Like <see cref="Render"/>, then replaces <paramref name="outputDirectory"/> atomically.</summary>
     public static SynthResult Write(App app, string outputDirectory, SynthOptions? options = null)
     {
+        ArgumentNullException.ThrowIfNull(outputDirectory);
         var result = Render(app, options);
-        ManifestTree.Write(app.Build(), outputDirectory, TreeOptions(app, options ?? new SynthOptions()));
+        AtomicDirectoryCommit.Commit(outputDirectory, result.Files, afterStaging: null);
         return result;
     }
 

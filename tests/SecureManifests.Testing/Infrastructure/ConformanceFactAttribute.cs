@@ -1,3 +1,5 @@
+using Xunit;
+
 namespace SecureManifests.Tests.Infrastructure;
 
 /// <summary>

@@ -1,7 +1,7 @@
 namespace SecureManifests.Tests.Infrastructure;
 
 /// <summary>Locates the repository and the read-only shared data beside it.</summary>
-internal static class TestPaths
+public static class TestPaths
 {
     private static readonly Lazy<string> Root = new(FindRepositoryRoot);
 

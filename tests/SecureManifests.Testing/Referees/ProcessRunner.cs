@@ -16,6 +16,7 @@ public static class ProcessRunner
     /// <param name="workingDirectory">The directory the command runs in.</param>
     /// <param name="timeout">How long to wait before the process tree is killed.</param>
     /// <param name="missingHint">Told to the reader when the program cannot be started.</param>
+    /// <param name="environment">Variables set (or overridden) for the child process.</param>
     /// <returns>The exit code and captured output.</returns>
     /// <exception cref="InvalidOperationException">The program could not be started.</exception>
     /// <exception cref="TimeoutException">The program ran longer than <paramref name="timeout"/>.</exception>
@@ -24,7 +25,8 @@ public static class ProcessRunner
         IReadOnlyList<string> arguments,
         string workingDirectory,
         TimeSpan timeout,
-        string missingHint)
+        string missingHint,
+        IReadOnlyDictionary<string, string>? environment = null)
     {
         ArgumentNullException.ThrowIfNull(arguments);
         var commandLine = string.Join(' ', new[] { program }.Concat(arguments.Select(Quote)));
@@ -39,6 +41,11 @@ public static class ProcessRunner
         foreach (var argument in arguments)
         {
             startInfo.ArgumentList.Add(argument);
+        }
+
+        foreach (var (name, value) in environment ?? new Dictionary<string, string>())
+        {
+            startInfo.Environment[name] = value;
         }
 
         using var process = new Process { StartInfo = startInfo };
