@@ -160,7 +160,8 @@ public sealed class RuleEngineTests
             _ => new V1PodTemplate { Metadata = meta, Template = template },
         };
 
-        var finding = Assert.Single(Evaluate(obj));
+        // Restricted: only the pod security rules, so kind-specific hygiene rules (Job TTL, selectors) stay out.
+        var finding = Assert.Single(Evaluate(new RuleEngineOptions { Profile = RuleProfile.Restricted }, obj));
 
         Assert.Equal(RuleIds.PrivilegedContainer, finding.RuleId);
         Assert.Equal(kind, finding.Kind);

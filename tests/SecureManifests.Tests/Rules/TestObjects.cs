@@ -7,10 +7,15 @@ namespace SecureManifests.Tests.Rules;
 /// <summary>Objects that satisfy every implemented rule of the secure profile, for tests to break one field at a time.</summary>
 internal static class TestObjects
 {
+    public const string PinnedImage =
+        "registry.example.com/shop/api:1.4.2@sha256:0123456789abcdef0123456789abcdef0123456789abcdef0123456789abcdef";
+
+    public static Dictionary<string, string> AppLabels() => new() { ["app.kubernetes.io/name"] = "api" };
+
     public static V1Container SecureContainer(string name) => new()
     {
         Name = name,
-        Image = "registry.example.com/shop/api:1.4.2",
+        Image = PinnedImage,
         SecurityContext = new V1SecurityContext
         {
             AllowPrivilegeEscalation = false,
@@ -18,6 +23,11 @@ internal static class TestObjects
             Capabilities = new V1Capabilities { Drop = new List<string> { "ALL" } },
         },
         Ports = new List<V1ContainerPort> { new V1ContainerPort { ContainerPort = 8080, Name = "http" } },
+        Resources = new V1ResourceRequirements
+        {
+            Requests = new Dictionary<string, ResourceQuantity> { ["cpu"] = new("100m"), ["memory"] = new("128Mi") },
+            Limits = new Dictionary<string, ResourceQuantity> { ["memory"] = new("256Mi") },
+        },
     };
 
     public static V1PodSpec SecurePodSpec() => new()
@@ -41,7 +51,7 @@ internal static class TestObjects
         {
             ApiVersion = "apps/v1",
             Kind = "Deployment",
-            Metadata = new V1ObjectMeta { Name = "api", NamespaceProperty = "shop" },
+            Metadata = new V1ObjectMeta { Name = "api", NamespaceProperty = "shop", Labels = AppLabels() },
             Spec = new V1DeploymentSpec
             {
                 Selector = new V1LabelSelector { MatchLabels = new Dictionary<string, string> { ["app.kubernetes.io/name"] = "api" } },
