@@ -28,6 +28,23 @@ public static class BuiltInRules
         new RestrictedVolumeTypeRule(),
         new WritableRootFilesystemRule(),
         new HostPathPersistentVolumeRule(),
+        new MutableImageTagRule(),
+        new ImageNotPinnedByDigestRule(),
+        new MissingResourceRequestsRule(),
+        new MissingMemoryLimitRule(),
+        new SecretLiteralInEnvRule(),
+        new SecretViaEnvRule(),
+        new DuplicateEnvVarRule(),
+        new SelectorMismatchRule(),
+        new ProbePortNotExposedRule(),
+        new DeprecatedServiceAccountFieldRule(),
+        new SshPortExposedRule(),
+        new PrivilegedPortRule(),
+        new JobWithoutTtlRule(),
+        new DeprecatedApiVersionRule(),
+        new SecretVolumeWorldReadableRule(),
+        new SecretInConfigMapRule(),
+        new MissingRecommendedLabelsRule(),
     };
 
     /// <summary>Whole-set checks.</summary>

@@ -7,6 +7,8 @@ namespace SecureManifests.Tests.Rules;
 
 public sealed class RuleCatalogTests
 {
+    private static readonly char[] ReferenceSeparators = { ';', ',' };
+
     private static string RulesSpec =>
         Path.GetFullPath(Path.Combine(TestPaths.RepositoryRoot, "..", "shared", "spec", "rules.md"));
 
@@ -75,7 +77,7 @@ public sealed class RuleCatalogTests
     {
         Assert.True(File.Exists(RulesSpec), $"rules spec not found at {RulesSpec}");
         var rows = Regex.Matches(File.ReadAllText(RulesSpec),
-            @"^\| (SM\d{4}) \| ([a-z0-9-]+) \| ([BRSO]) \| ([ASL ]+) \|", RegexOptions.Multiline);
+            @"^\| (SM\d{4}) \| ([a-z0-9-]+) \| ([BRSO]) \| ([ASL ]+) \| .* \| (.+) \|$", RegexOptions.Multiline);
 
         Assert.Equal(60, rows.Count);
         foreach (Match row in rows)
@@ -92,6 +94,18 @@ public sealed class RuleCatalogTests
             var where = row.Groups[4].Value;
             Assert.Equal(where.Contains('A', StringComparison.Ordinal),
                 (rule.EnforcedBy & RuleEnforcementPoints.Analyzer) != 0);
+
+            // Every source the spec cites (PSA check, kube-linter check, audit finding, ...) is in the references.
+            var references = string.Join(" ; ", rule.References);
+            foreach (var item in row.Groups[5].Value.Split(ReferenceSeparators, StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries))
+            {
+                // "kube-linter drop-net-raw-capability (add)": the parenthesis is a note, not part of the name.
+                var cut = item.IndexOf(" (", StringComparison.Ordinal);
+                var source = cut > 0 ? item[..cut] : item;
+                var lastWord = source[(source.LastIndexOf(' ') + 1)..].Trim('"');
+                Assert.True(references.Contains(lastWord, StringComparison.OrdinalIgnoreCase),
+                    $"{rule.Id}: reference '{item}' of the spec is missing from [{references}]");
+            }
         }
     }
 }

@@ -1,3 +1,4 @@
+#nullable enable
 // Linked into the netstandard2.0 analyzers: plain C#, no k8s types, no collection expressions.
 namespace SecureManifests.Rules;
 
@@ -30,7 +31,7 @@ public static partial class RuleCatalog
             "A policy that selects nothing protects nothing; a peer selector that matches nothing silently blocks the traffic it was meant to allow, or hides a label typo.",
             "policy.Spec.PodSelector = new V1LabelSelector { MatchLabels = deployment.Spec.Template.Metadata.Labels };",
             "spec:\n  podSelector:\n    matchLabels:\n      app.kubernetes.io/name: api",
-            "kube-linter dangling-networkpolicy", "kube-linter dangling-networkpolicy-peer-podselector"),
+            "kube-linter dangling-networkpolicy(-peer-podselector)"),
 
         Rule(RuleIds.DanglingService, "dangling-service", RuleLevel.Secure, SynthAndLint,
             "Service selectors must match pods",

@@ -1,3 +1,4 @@
+#nullable enable
 // Linked into the netstandard2.0 analyzers: plain C#, no k8s types, no collection expressions.
 namespace SecureManifests.Rules;
 
@@ -136,7 +137,7 @@ public static partial class RuleCatalog
             "Pod '{0}' sets an unsafe sysctl: remove it from securityContext.sysctls",
             "`securityContext.sysctls` outside the safe set of the PSS version (grown in v1.27, v1.29, v1.32 and v1.37).",
             "Sysctls outside the namespaced, safe set change kernel behaviour for the whole node and every other pod on it, or disable security mechanisms. Pod Security Standards Baseline allows only the safe subset (control \"Sysctls\").",
-            "podSpec.SecurityContext = new V1PodSecurityContext\n{\n    Sysctls = new List<V1Sysctl> { new V1Sysctl(\"net.ipv4.ip_unprivileged_port_start\", \"0\") },\n};",
+            "podSpec.SecurityContext = new V1PodSecurityContext\n{\n    Sysctls = new List<V1Sysctl> { new V1Sysctl { Name = \"net.ipv4.ip_unprivileged_port_start\", Value = \"0\" } },\n};",
             "spec:\n  securityContext:\n    sysctls:\n    - name: net.ipv4.ip_unprivileged_port_start   # a safe sysctl\n      value: \"0\"",
             "PSA check `sysctls`", "kube-linter unsafe-sysctls"),
 

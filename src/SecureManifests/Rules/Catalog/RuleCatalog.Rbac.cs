@@ -1,3 +1,4 @@
+#nullable enable
 // Linked into the netstandard2.0 analyzers: plain C#, no k8s types, no collection expressions.
 namespace SecureManifests.Rules;
 
@@ -75,7 +76,7 @@ public static partial class RuleCatalog
             "escalate and bind let the holder grant themselves permissions they do not have; impersonate lets them act as any user, group or ServiceAccount.",
             "new V1PolicyRule { ApiGroups = new[] { \"\" }, Resources = new[] { \"configmaps\" }, Verbs = new[] { \"get\" } };",
             "rules:\n- apiGroups: [\"\"]\n  resources: [\"configmaps\"]\n  verbs: [\"get\"]",
-            "trivy KSV-0050", "checkov CKV_K8S_157", "checkov CKV_K8S_158"),
+            "trivy KSV-0050", "checkov CKV_K8S_157/158"),
 
         Rule(RuleIds.RiskyBindingSubject, "risky-binding-subject", RuleLevel.Secure, Everywhere,
             "Bindings must not grant to anonymous, broad groups or default accounts",
@@ -84,7 +85,7 @@ public static partial class RuleCatalog
             "Anonymous and unauthenticated subjects include anyone who can reach the API server; system:authenticated includes every account in the cluster; system:masters bypasses RBAC entirely; the default ServiceAccount is shared by every pod that did not choose one.",
             "new Rbacv1Subject { Kind = \"ServiceAccount\", Name = \"api\", NamespaceProperty = \"shop\" };",
             "subjects:\n- kind: ServiceAccount\n  name: api\n  namespace: shop",
-            "kubesec", "trivy KSV-0122", "trivy KSV-0123"),
+            "kubesec", "trivy KSV-0122/0123"),
 
         Rule(RuleIds.DanglingRoleBinding, "dangling-role-binding", RuleLevel.Secure, SynthAndLint,
             "Bindings must reference a defined role",
@@ -111,6 +112,6 @@ public static partial class RuleCatalog
             "nodes/proxy reaches the kubelet API (exec into any pod on the node); serviceaccounts/token mints tokens for any account; webhook configurations can intercept or rewrite every object; CSR approval can issue credentials for any identity.",
             "// Remove nodes/proxy, serviceaccounts/token, *webhookconfigurations and certificatesigningrequests/approval from the rule.",
             "rules:\n- apiGroups: [\"\"]\n  resources: [\"configmaps\"]\n  verbs: [\"get\"]",
-            "trivy KSV-0047", "trivy KSV-0114", "checkov CKV_K8S_155", "checkov CKV_K8S_156"),
+            "trivy KSV-0047/0114", "checkov CKV_K8S_155/156"),
     };
 }

@@ -1,3 +1,4 @@
+#nullable enable
 // Linked into the netstandard2.0 analyzers: plain C#, no k8s types, no collection expressions.
 namespace SecureManifests.Rules;
 
@@ -46,7 +47,7 @@ public static partial class RuleCatalog
             "Environment variable '{0}' looks like a secret but has a literal value: mount the Secret as a file instead",
             "An env var whose name looks secret (password, passwd, secret, token, apikey, api_key, private_key, credential; case-insensitive) with a literal `value`. A reference to a mounted secret file is not a secret: names ending `_FILE`, `_PATH` or `_DIR`, or an absolute-path value.",
             "A literal value is stored in plain text in the manifest, in Git, in the API server and in every `kubectl get -o yaml`; anyone who can read the workload can read the credential.",
-            "// Mount the Secret and point the app at the file:\ncontainer.Env = new List<V1EnvVar> { new V1EnvVar(\"DB_PASSWORD_FILE\", \"/var/run/secrets/db/password\") };",
+            "// Mount the Secret and point the app at the file:\ncontainer.Env = new List<V1EnvVar> { new V1EnvVar { Name = \"DB_PASSWORD_FILE\", Value = \"/var/run/secrets/db/password\" } };",
             "env:\n- name: DB_PASSWORD_FILE\n  value: /var/run/secrets/db/password",
             "kube-linter env-var-secret", "audit TOB-K8S-005"),
 
@@ -64,7 +65,7 @@ public static partial class RuleCatalog
             "Container '{0}' defines the same environment variable twice: keep one definition",
             "The same env name twice in one container.",
             "When a name appears twice the last value silently wins, so the manifest does not say what the process sees; a reviewed value can be overridden further down.",
-            "// Define each variable once:\ncontainer.Env = new List<V1EnvVar> { new V1EnvVar(\"LOG_LEVEL\", \"info\") };",
+            "// Define each variable once:\ncontainer.Env = new List<V1EnvVar> { new V1EnvVar { Name = \"LOG_LEVEL\", Value = \"info\" } };",
             "env:\n- name: LOG_LEVEL\n  value: info",
             "kube-linter duplicate-env-var"),
 
@@ -82,7 +83,7 @@ public static partial class RuleCatalog
             "Container '{0}' probes a port it does not expose: probe one of its containerPorts (by number or name)",
             "A probe's port (number or name) that is not a port of its container.",
             "A probe against a port the container does not declare usually fails, so the pod never becomes ready or is restarted in a loop; a named port that does not exist is a typo the API server does not catch.",
-            "container.Ports = new List<V1ContainerPort> { new V1ContainerPort(8080, name: \"http\") };\ncontainer.ReadinessProbe = new V1Probe { HttpGet = new V1HTTPGetAction { Path = \"/ready\", Port = \"http\" } };",
+            "container.Ports = new List<V1ContainerPort> { new V1ContainerPort { ContainerPort = 8080, Name = \"http\" } };\ncontainer.ReadinessProbe = new V1Probe { HttpGet = new V1HTTPGetAction { Path = \"/ready\", Port = \"http\" } };",
             "ports:\n- name: http\n  containerPort: 8080\nreadinessProbe:\n  httpGet:\n    path: /ready\n    port: http",
             "kube-linter liveness-port", "kube-linter readiness-port", "kube-linter startup-port"),
 
@@ -100,7 +101,7 @@ public static partial class RuleCatalog
             "Container '{0}' exposes port 22/TCP: remove the SSH port and use kubectl exec or debug containers",
             "A container port 22/TCP.",
             "An SSH daemon in a container is an extra, often password-protected entry point that bypasses Kubernetes RBAC and audit logging.",
-            "// Remove new V1ContainerPort(22) from container.Ports.",
+            "// Remove the V1ContainerPort with ContainerPort = 22 from container.Ports.",
             "ports:\n- name: http\n  containerPort: 8080   # no 22",
             "kube-linter ssh-port"),
 
@@ -109,7 +110,7 @@ public static partial class RuleCatalog
             "Container '{0}' listens on a port below 1024: use a port of 1024 or more and map it in the Service",
             "A container port from 1 to 1023.",
             "Binding a port below 1024 needs root or NET_BIND_SERVICE; listening on 8080 and mapping port 80 in the Service lets the container drop all capabilities.",
-            "container.Ports = new List<V1ContainerPort> { new V1ContainerPort(8080, name: \"http\") };",
+            "container.Ports = new List<V1ContainerPort> { new V1ContainerPort { ContainerPort = 8080, Name = \"http\" } };",
             "ports:\n- name: http\n  containerPort: 8080",
             "kube-linter privileged-ports"),
 

@@ -1,3 +1,4 @@
+#nullable enable
 // Linked into the netstandard2.0 analyzers: plain C#, no k8s types, no collection expressions.
 namespace SecureManifests.Rules;
 

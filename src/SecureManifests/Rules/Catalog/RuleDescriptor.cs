@@ -1,3 +1,4 @@
+#nullable enable
 // Linked into the netstandard2.0 analyzers: plain class, no records, no init accessors, no k8s types.
 namespace SecureManifests.Rules;
 

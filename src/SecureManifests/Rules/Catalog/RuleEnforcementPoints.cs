@@ -1,3 +1,4 @@
+#nullable enable
 namespace SecureManifests.Rules;
 
 /// <summary>Where a rule is enforced (column "Where" of the rule spec).</summary>

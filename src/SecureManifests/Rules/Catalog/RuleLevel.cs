@@ -1,3 +1,4 @@
+#nullable enable
 namespace SecureManifests.Rules;
 
 /// <summary>

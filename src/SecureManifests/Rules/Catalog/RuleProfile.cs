@@ -1,3 +1,4 @@
+#nullable enable
 namespace SecureManifests.Rules;
 
 /// <summary>A named set of rules. Each profile contains every rule of the profiles before it.</summary>

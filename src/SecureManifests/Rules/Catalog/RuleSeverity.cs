@@ -1,3 +1,4 @@
+#nullable enable
 namespace SecureManifests.Rules;
 
 /// <summary>How serious a finding is by default. Error stops synth and fails lint.</summary>

@@ -1,0 +1,36 @@
+namespace SecureManifests.Rules.Checks;
+
+/// <summary>
+/// SM2003: every container requests cpu and memory. A limit counts as a request, because the API server
+/// defaults a missing request to the limit. Ephemeral containers cannot have resources and are skipped.
+/// </summary>
+public sealed class MissingResourceRequestsRule : IObjectRule
+{
+    /// <inheritdoc />
+    public string RuleId => RuleIds.MissingResourceRequests;
+
+    /// <inheritdoc />
+    public void Check(RuleTarget target, RuleContext context)
+    {
+        foreach (var c in target.Containers)
+        {
+            if (c.Kind == ContainerKind.Ephemeral)
+            {
+                continue;
+            }
+
+            var cpu = Has(c, "cpu");
+            var memory = Has(c, "memory");
+            if (!cpu || !memory)
+            {
+                var missing = !cpu && !memory ? "cpu and memory" : !cpu ? "cpu" : "memory";
+                context.Report(target, c.Path + ".resources.requests",
+                    $"resources.requests of {c.Description} has no {missing}: set resources.requests.{(cpu ? "memory" : "cpu")}" +
+                    (!cpu && !memory ? " and resources.requests.memory" : string.Empty), c.Name);
+            }
+        }
+    }
+
+    private static bool Has(ContainerRef c, string resource) =>
+        (c.Resources?.Requests?.ContainsKey(resource) ?? false) || (c.Resources?.Limits?.ContainsKey(resource) ?? false);
+}

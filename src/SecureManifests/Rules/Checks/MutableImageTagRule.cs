@@ -1,0 +1,37 @@
+namespace SecureManifests.Rules.Checks;
+
+/// <summary>SM2001: an image needs a tag other than <c>latest</c>, or a digest.</summary>
+public sealed class MutableImageTagRule : IObjectRule
+{
+    /// <inheritdoc />
+    public string RuleId => RuleIds.MutableImageTag;
+
+    /// <inheritdoc />
+    public void Check(RuleTarget target, RuleContext context)
+    {
+        foreach (var c in target.Containers)
+        {
+            if (string.IsNullOrEmpty(c.Image))
+            {
+                continue;
+            }
+
+            var image = ImageReference.Parse(c.Image);
+            if (image.HasDigest)
+            {
+                continue;
+            }
+
+            if (image.Tag is null)
+            {
+                context.Report(target, c.Path + ".image",
+                    $"image '{c.Image}' of {c.Description} has no tag, so it means latest: pin an explicit version tag or a @sha256: digest", c.Name);
+            }
+            else if (string.Equals(image.Tag, "latest", StringComparison.Ordinal))
+            {
+                context.Report(target, c.Path + ".image",
+                    $"image '{c.Image}' of {c.Description} uses the mutable tag latest: pin an explicit version tag or a @sha256: digest", c.Name);
+            }
+        }
+    }
+}
