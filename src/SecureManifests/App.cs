@@ -2,6 +2,7 @@ using k8s;
 using k8s.Models;
 using SecureManifests.Defaults;
 using SecureManifests.Model;
+using SecureManifests.Networking;
 
 namespace SecureManifests;
 
@@ -94,9 +95,10 @@ public class App
             definition.ValidateComplete();
         }
 
+        var connections = new ConnectionPolicies(_namespaces.SelectMany(n => n.Definitions.OfType<Workload>()));
         foreach (var ns in _namespaces)
         {
-            objects.AddRange(ns.EmitNamespaceObjects());
+            objects.AddRange(ns.EmitNamespaceObjects(connections));
         }
 
         foreach (var definition in AllDefinitions())

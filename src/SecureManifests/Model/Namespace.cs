@@ -16,6 +16,7 @@ public sealed class Namespace
     public const string NameLabel = "kubernetes.io/metadata.name";
 
     private readonly List<ManifestObject> _definitions = [];
+    private readonly HashSet<(string Kind, string Name)> _names = [];
 
     internal Namespace(App app, string name)
     {
@@ -88,11 +89,15 @@ public sealed class Namespace
         where T : ManifestObject
     {
         _definitions.Add(definition);
+        _names.Add((definition is Workload ? nameof(Workload) : definition.Kind, definition.Name));
         return definition;
     }
 
+    /// <summary>Whether a definition of <paramref name="kind"/> (or any workload, for <c>Workload</c>) already has the name.</summary>
+    internal bool Defines(string kind, string name) => _names.Contains((kind, name));
+
     /// <summary>The Namespace object and the policies that make the namespace closed by default.</summary>
-    internal IEnumerable<IKubernetesObject> EmitNamespaceObjects()
+    internal IEnumerable<IKubernetesObject> EmitNamespaceObjects(ConnectionPolicies connections)
     {
         var enforced = PodSecurityLevel.Restricted;
         var reasons = new SortedSet<string>(StringComparer.Ordinal);
@@ -129,7 +134,7 @@ public sealed class Namespace
             yield return policy;
         }
 
-        foreach (var policy in ConnectionPolicies.For(this, _definitions.OfType<Workload>()))
+        foreach (var policy in connections.For(_definitions.OfType<Workload>()))
         {
             yield return policy;
         }

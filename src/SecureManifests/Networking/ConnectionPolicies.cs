@@ -8,12 +8,33 @@ namespace SecureManifests.Networking;
 /// Turns declared connections into NetworkPolicies: <c>&lt;target&gt;-ingress</c> on the receiving workload and
 /// <c>&lt;source&gt;-egress</c> on the sending one, so both ends of every allowed flow are explicit.
 /// </summary>
-internal static class ConnectionPolicies
+internal sealed class ConnectionPolicies
 {
-    public static IEnumerable<V1NetworkPolicy> For(Namespace ns, IEnumerable<Workload> workloadsInNamespace)
+    /// <summary>Every declared flow, indexed by its source once, so each namespace finds its egress in one lookup.</summary>
+    private readonly Dictionary<Workload, List<(Workload Target, ContainerPortSpec Port)>> _flowsBySource = [];
+
+    public ConnectionPolicies(IEnumerable<Workload> allWorkloads)
+    {
+        foreach (var target in allWorkloads)
+        {
+            foreach (var rule in target.Inbound)
+            {
+                if (rule.FromWorkload is { } source)
+                {
+                    if (!_flowsBySource.TryGetValue(source, out var flows))
+                    {
+                        _flowsBySource[source] = flows = [];
+                    }
+
+                    flows.Add((target, rule.Port));
+                }
+            }
+        }
+    }
+
+    public IEnumerable<V1NetworkPolicy> For(IEnumerable<Workload> workloadsInNamespace)
     {
         var local = workloadsInNamespace.ToList();
-        var all = ns.App.Namespaces.SelectMany(n => n.Definitions.OfType<Workload>()).ToList();
         foreach (var target in local.Where(w => w.Inbound.Count > 0))
         {
             yield return IngressPolicy(target);
@@ -21,7 +42,7 @@ internal static class ConnectionPolicies
 
         foreach (var source in local)
         {
-            var flows = all.SelectMany(t => t.Inbound.Where(r => ReferenceEquals(r.FromWorkload, source)).Select(r => (Target: t, r.Port))).ToList();
+            var flows = _flowsBySource.GetValueOrDefault(source) ?? [];
             if (flows.Count > 0 || source.Outbound.Count > 0)
             {
                 yield return EgressPolicy(source, flows);

@@ -12,7 +12,7 @@ public sealed class Service : ManifestObject
         : base(target.App, target.Namespace, "Service", name, NameFormat.Label)
     {
         Target = target;
-        if (target.Namespace.Definitions.OfType<Service>().Any(s => s.Name == name))
+        if (target.Namespace.Defines("Service", name))
         {
             throw Invalid("metadata.name", $"Service '{name}' already exists in namespace '{target.Namespace.Name}'");
         }

@@ -212,7 +212,7 @@ public sealed class Container
 
         var volume = _owner.AddVolume(VolumeNames.ForPath(path), () => new V1Volume
         {
-            EmptyDir = new V1EmptyDirVolumeSource { SizeLimit = sizeLimit is null ? null : new ResourceQuantity(sizeLimit) },
+            EmptyDir = new V1EmptyDirVolumeSource { SizeLimit = sizeLimit is null ? null : Quantity.Of(sizeLimit) },
         });
         _mounts.Add(new V1VolumeMount { Name = volume, MountPath = path });
         return this;
@@ -258,10 +258,10 @@ public sealed class Container
     {
         var resources = _resources ?? _owner.Defaults.ResolveResources();
         var privileged = relaxations.ContainsKey(Relaxation.Privileged);
-        var limits = new Dictionary<string, ResourceQuantity>(StringComparer.Ordinal) { ["memory"] = new(resources.MemoryLimit) };
+        var limits = new Dictionary<string, ResourceQuantity>(StringComparer.Ordinal) { ["memory"] = Quantity.Of(resources.MemoryLimit) };
         if (resources.CpuLimit is not null)
         {
-            limits["cpu"] = new ResourceQuantity(resources.CpuLimit);
+            limits["cpu"] = Quantity.Of(resources.CpuLimit);
         }
 
         return new V1Container
@@ -276,8 +276,8 @@ public sealed class Container
             {
                 Requests = new Dictionary<string, ResourceQuantity>(StringComparer.Ordinal)
                 {
-                    ["cpu"] = new(resources.CpuRequest),
-                    ["memory"] = new(resources.MemoryRequest),
+                    ["cpu"] = Quantity.Of(resources.CpuRequest),
+                    ["memory"] = Quantity.Of(resources.MemoryRequest),
                 },
                 Limits = limits,
             },

@@ -49,7 +49,7 @@ public sealed class StatefulSet : ScalableWorkload<StatefulSet>
                 StorageClassName = storageClass,
                 Resources = new V1VolumeResourceRequirements
                 {
-                    Requests = new Dictionary<string, ResourceQuantity>(StringComparer.Ordinal) { ["storage"] = new(size) },
+                    Requests = new Dictionary<string, ResourceQuantity>(StringComparer.Ordinal) { ["storage"] = Quantity.Of(size) },
                 },
             },
         });

@@ -26,7 +26,7 @@ public abstract class Workload : ManifestObject
     {
         Namespace = ns;
         Defaults = new ScopedDefaults(Reference, ns.Defaults);
-        if (ns.Definitions.OfType<Workload>().Any(w => w.Name == name))
+        if (ns.Defines(nameof(Workload), name))
         {
             throw Invalid("metadata.name", $"another workload in namespace '{ns.Name}' is already named '{name}'; workload names select pods and must be unique per namespace");
         }
