@@ -123,6 +123,7 @@ internal static class ScalarStyleChooser
             return false;
         }
 
+        var start = i;
         var sawDigit = false;
         for (; i < s.Length; i++)
         {
@@ -141,7 +142,8 @@ internal static class ScalarStyleChooser
             }
         }
 
-        return sawDigit;
+        // The 1.1 float pattern matches "." and ".." without any digit.
+        return sawDigit || s.AsSpan(start).IndexOfAnyExcept('.') < 0;
     }
 
     private static bool IsRadixBody(ReadOnlySpan<char> body, char radix)

@@ -37,8 +37,17 @@ public sealed class KustomizeBuildTests : IDisposable
         ];
         var output = temp.Combine("out");
         ManifestTree.Write(objects, output, new ManifestTreeOptions { GeneratorName = "Shop.App", Layout = layout });
+        foreach (var file in Directory.EnumerateFiles(output, "*.yaml", SearchOption.AllDirectories).Where(f => !f.EndsWith("kustomization.yaml", StringComparison.Ordinal)))
+        {
+            // Our own text must also read back unchanged under YAML 1.1 rules (go-yaml v2, PyYAML).
+            foreach (var document in YamlReader.ReadDocuments(File.ReadAllText(file)))
+            {
+                var key = (string)document["kind"]! + " " + (string?)document["metadata"]!["namespace"] + "/" + (string)document["metadata"]!["name"]!;
+                Assert.True(JsonNode.DeepEquals(JsonNode.Parse(KubernetesJson.Serialize(objects.Single(o => Key(o) == key))), document), $"{key} in {file} does not read back");
+            }
+        }
 
-        var built = YamlReader.ReadDocuments(RunKustomize(output));
+        var built = YamlReader.ReadDocuments(RunKustomize(output), yaml11Safe: false);
 
         Assert.Equal(objects.Count, built.Count);
         var expected = objects.ToDictionary(Key, o => JsonNode.Parse(KubernetesJson.Serialize(o))!);

@@ -31,7 +31,8 @@ public class ScalarStyleChooserTests
         { "500m", ScalarStyle.Plain },
         { "2001-12", ScalarStyle.Plain },
         { "héllo wörld", ScalarStyle.Plain },
-        { ".", ScalarStyle.Plain },
+        { "a.b", ScalarStyle.Plain },
+        { "._x", ScalarStyle.Plain },
         // YAML 1.1 bools and nulls, in any case.
         { "on", ScalarStyle.DoubleQuoted },
         { "On", ScalarStyle.DoubleQuoted },
@@ -71,6 +72,9 @@ public class ScalarStyleChooserTests
         { ".inf", ScalarStyle.DoubleQuoted },
         { "-.Inf", ScalarStyle.DoubleQuoted },
         { ".NaN", ScalarStyle.DoubleQuoted },
+        { ".", ScalarStyle.DoubleQuoted },
+        { "..", ScalarStyle.DoubleQuoted },
+        { "-.", ScalarStyle.DoubleQuoted },
         // Timestamps.
         { "2001-12-14", ScalarStyle.DoubleQuoted },
         { "2001-12-14t21:59:43.10-05:00", ScalarStyle.DoubleQuoted },
