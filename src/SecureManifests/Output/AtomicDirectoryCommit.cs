@@ -1,3 +1,4 @@
+using System.Buffers;
 using System.Text;
 
 namespace SecureManifests.Output;
@@ -10,6 +11,7 @@ namespace SecureManifests.Output;
 internal static class AtomicDirectoryCommit
 {
     private static readonly UTF8Encoding Utf8WithoutBom = new(encoderShouldEmitUTF8Identifier: false);
+    private static readonly SearchValues<char> LowerHexDigits = SearchValues.Create("0123456789abcdef");
 
     /// <param name="targetDirectory">The folder to replace.</param>
     /// <param name="files">The complete new content.</param>
@@ -53,6 +55,28 @@ internal static class AtomicDirectoryCommit
         }
 
         Swap(target, parent, leaf, staging);
+        RemoveLeftovers(parent, leaf);
+    }
+
+    /// <summary>
+    /// Deletes staging and previous-output folders that an interrupted run (killed process, power loss)
+    /// left beside the target. Only names this class creates are touched: ".leaf.staging-" or
+    /// ".leaf.previous-" followed by a 32-digit hex id.
+    /// </summary>
+    private static void RemoveLeftovers(string parent, string leaf)
+    {
+        foreach (var kind in new[] { ".staging-", ".previous-" })
+        {
+            var prefix = "." + leaf + kind;
+            foreach (var candidate in Directory.EnumerateDirectories(parent, prefix + "*"))
+            {
+                var id = Path.GetFileName(candidate.AsSpan())[prefix.Length..];
+                if (id.Length == 32 && !id.ContainsAnyExcept(LowerHexDigits))
+                {
+                    TryDelete(candidate);
+                }
+            }
+        }
     }
 
     private static void Swap(string target, string parent, string leaf, string staging)

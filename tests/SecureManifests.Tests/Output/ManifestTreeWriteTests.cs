@@ -105,6 +105,22 @@ public sealed class ManifestTreeWriteTests : IDisposable
     }
 
     [Fact]
+    public void Folders_left_by_an_interrupted_run_are_removed_but_look_alikes_are_not()
+    {
+        var parent = Path.GetDirectoryName(output)!;
+        var staging = Path.Combine(parent, ".manifests.staging-" + Guid.NewGuid().ToString("N"));
+        var previous = Path.Combine(parent, ".manifests.previous-" + Guid.NewGuid().ToString("N"));
+        var lookAlike = Path.Combine(parent, ".manifests.staging-mine");
+        Directory.CreateDirectory(staging);
+        Directory.CreateDirectory(previous);
+        Directory.CreateDirectory(lookAlike);
+
+        ManifestTree.Write(TestObjects.App(), output, Options());
+
+        Assert.Equal([".manifests.staging-mine", "manifests"], SiblingsOfOutput().Order(StringComparer.Ordinal));
+    }
+
+    [Fact]
     public void Writing_into_a_new_or_empty_folder_works()
     {
         Directory.CreateDirectory(output);
