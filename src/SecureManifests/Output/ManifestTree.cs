@@ -86,11 +86,20 @@ public static class ManifestTree
     /// <summary>
     /// Renders and replaces <paramref name="outputDirectory"/> atomically: all files are written to a
     /// sibling folder first and swapped in by rename, so a failure leaves the previous output untouched
-    /// and files of removed objects disappear.
+    /// and files of removed objects disappear. When the folder already holds exactly the rendered files,
+    /// nothing is written (timestamps stay, so incremental builds see no change).
     /// </summary>
     /// <exception cref="ManifestOutputException">Rendering failed, or the folder holds something that is not our output.</exception>
-    public static void Write(IReadOnlyList<IKubernetesObject> objects, string outputDirectory, ManifestTreeOptions options) =>
-        AtomicDirectoryCommit.Commit(outputDirectory, Render(objects, options), afterStaging: null);
+    public static void Write(IReadOnlyList<IKubernetesObject> objects, string outputDirectory, ManifestTreeOptions options)
+    {
+        var files = Render(objects, options);
+        if (Directory.Exists(outputDirectory) && TreeDifferences.Find(files, outputDirectory).Count == 0)
+        {
+            return;
+        }
+
+        AtomicDirectoryCommit.Commit(outputDirectory, files, afterStaging: null);
+    }
 
     /// <summary>
     /// Compares rendered files with a folder on disk. Returns one line per difference, sorted by path:

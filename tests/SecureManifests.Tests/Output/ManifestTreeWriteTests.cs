@@ -191,6 +191,40 @@ public sealed class ManifestTreeWriteTests : IDisposable
     }
 
     [Fact]
+    public void An_up_to_date_tree_is_not_rewritten_and_a_changed_one_is()
+    {
+        ManifestTree.Write(TestObjects.App(), output, Options());
+        var deployment = Path.Combine(output, "shop", "deployment-api.yaml");
+        var old = new DateTime(2001, 1, 1, 0, 0, 0, DateTimeKind.Utc);
+        File.SetLastWriteTimeUtc(deployment, old);
+
+        ManifestTree.Write(TestObjects.App(), output, Options());
+        Assert.Equal(old, File.GetLastWriteTimeUtc(deployment));
+
+        var changed = TestObjects.App();
+        changed[0] = TestObjects.Deployment("shop", "api", image: "nginx:1.28");
+        ManifestTree.Write(changed, output, Options());
+        Assert.NotEqual(old, File.GetLastWriteTimeUtc(deployment));
+        Assert.Contains("image: nginx:1.28", File.ReadAllText(deployment), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void A_write_failure_inside_the_parallel_staging_is_reported_with_the_path_and_nothing_changes()
+    {
+        ManifestTree.Write(TestObjects.App(), output, Options());
+        var before = Snapshot(output);
+        var files = ManifestTree.Render(TestObjects.App("other"), Options()).ToList();
+        // A file whose path is also a folder cannot be written: the failure happens inside the parallel writes.
+        files.Add(new ManifestFile("other/deployment-api.yaml/inner.yaml", "x"));
+
+        var ex = Assert.Throws<ManifestOutputException>(() => AtomicDirectoryCommit.Commit(output, files, afterStaging: null));
+
+        Assert.Contains(output, ex.Message, StringComparison.Ordinal);
+        Assert.Equal(before, Snapshot(output));
+        Assert.Equal(["manifests"], SiblingsOfOutput());
+    }
+
+    [Fact]
     public void Writing_twice_gives_byte_identical_files()
     {
         ManifestTree.Write(TestObjects.App(), output, Options());
