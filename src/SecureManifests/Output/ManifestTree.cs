@@ -93,7 +93,7 @@ public static class ManifestTree
     public static void Write(IReadOnlyList<IKubernetesObject> objects, string outputDirectory, ManifestTreeOptions options)
     {
         var files = Render(objects, options);
-        if (Directory.Exists(outputDirectory) && TreeDifferences.Find(files, outputDirectory).Count == 0)
+        if (TreeDifferences.IsUpToDate(files, outputDirectory))
         {
             return;
         }

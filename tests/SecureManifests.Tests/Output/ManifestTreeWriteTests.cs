@@ -201,6 +201,11 @@ public sealed class ManifestTreeWriteTests : IDisposable
         ManifestTree.Write(TestObjects.App(), output, Options());
         Assert.Equal(old, File.GetLastWriteTimeUtc(deployment));
 
+        // An extra file alone also makes the tree stale: it is removed.
+        File.WriteAllText(Path.Combine(output, "shop", "stray.yaml"), "x: 1\n");
+        ManifestTree.Write(TestObjects.App(), output, Options());
+        Assert.False(File.Exists(Path.Combine(output, "shop", "stray.yaml")));
+
         var changed = TestObjects.App();
         changed[0] = TestObjects.Deployment("shop", "api", image: "nginx:1.28");
         ManifestTree.Write(changed, output, Options());
