@@ -39,7 +39,8 @@ public static class ManifestTree
         }
 
         // Files in order of their first object: that is the order kustomization.yaml lists them in.
-        var files = new Dictionary<string, List<ManifestEntry>>(StringComparer.Ordinal);
+        // Paths are compared ignoring case: the tree is committed and checked out on macOS and Windows too.
+        var files = new Dictionary<string, List<ManifestEntry>>(StringComparer.OrdinalIgnoreCase);
         var fileOrder = new List<string>();
         foreach (var entry in entries)
         {
@@ -49,7 +50,8 @@ public static class ManifestTree
                 if (options.Layout == ManifestLayout.FilePerObject)
                 {
                     throw new ManifestOutputException(
-                        $"{members[0].Reference} and {entry.Reference} both map to the file '{path}'; " +
+                        $"{members[0].Reference} and {entry.Reference} both map to the file '{path}' " +
+                        "(file names are compared ignoring case); " +
                         "rename one of them or choose the FilePerNamespace or SingleFile layout.");
                 }
 
