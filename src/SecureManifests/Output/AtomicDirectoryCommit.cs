@@ -1,3 +1,4 @@
+using System.Buffers;
 using System.Text;
 
 namespace SecureManifests.Output;
@@ -10,6 +11,7 @@ namespace SecureManifests.Output;
 internal static class AtomicDirectoryCommit
 {
     private static readonly UTF8Encoding Utf8WithoutBom = new(encoderShouldEmitUTF8Identifier: false);
+    private static readonly SearchValues<char> LowerHexDigits = SearchValues.Create("0123456789abcdef");
 
     /// <param name="targetDirectory">The folder to replace.</param>
     /// <param name="files">The complete new content.</param>
@@ -31,28 +33,68 @@ internal static class AtomicDirectoryCommit
         {
             Directory.CreateDirectory(parent);
             Directory.CreateDirectory(staging);
-            foreach (var file in files)
-            {
-                var path = Path.Combine(staging, file.RelativePath.Replace('/', Path.DirectorySeparatorChar));
-                Directory.CreateDirectory(Path.GetDirectoryName(path)!);
-                File.WriteAllText(path, file.Content, Utf8WithoutBom);
-            }
-
+            Stage(staging, files);
             afterStaging?.Invoke(staging);
         }
-        catch (Exception ex) when (ex is not OutOfMemoryException)
+        catch (Exception caught) when (caught is not OutOfMemoryException)
         {
             TryDelete(staging);
+            var ex = caught is AggregateException aggregate ? aggregate.Flatten().InnerExceptions[0] : caught;
             if (ex is IOException or UnauthorizedAccessException)
             {
                 throw new ManifestOutputException(
                     $"Cannot write the manifests next to '{target}': {ex.Message} The previous output is unchanged.", ex);
             }
 
+            if (ex != caught)
+            {
+                System.Runtime.ExceptionServices.ExceptionDispatchInfo.Throw(ex);
+            }
+
             throw;
         }
 
         Swap(target, parent, leaf, staging);
+        RemoveLeftovers(parent, leaf);
+    }
+
+    /// <summary>
+    /// Deletes staging and previous-output folders that an interrupted run (killed process, power loss)
+    /// left beside the target. Only names this class creates are touched: ".leaf.staging-" or
+    /// ".leaf.previous-" followed by a 32-digit hex id.
+    /// </summary>
+    private static void RemoveLeftovers(string parent, string leaf)
+    {
+        foreach (var kind in new[] { ".staging-", ".previous-" })
+        {
+            var prefix = "." + leaf + kind;
+            foreach (var candidate in Directory.EnumerateDirectories(parent, prefix + "*"))
+            {
+                var id = Path.GetFileName(candidate.AsSpan())[prefix.Length..];
+                if (id.Length == 32 && !id.ContainsAnyExcept(LowerHexDigits))
+                {
+                    TryDelete(candidate);
+                }
+            }
+        }
+    }
+
+    // Small files on a slow disk are latency-bound: writing them in parallel roughly halves the
+    // time for thousands of files. Folders are created first, once each.
+    private static void Stage(string staging, IReadOnlyList<ManifestFile> files)
+    {
+        var paths = new string[files.Count];
+        var folders = new HashSet<string>(StringComparer.Ordinal);
+        for (var i = 0; i < paths.Length; i++)
+        {
+            paths[i] = Path.Combine(staging, files[i].RelativePath.Replace('/', Path.DirectorySeparatorChar));
+            if (folders.Add(Path.GetDirectoryName(paths[i])!))
+            {
+                Directory.CreateDirectory(Path.GetDirectoryName(paths[i])!);
+            }
+        }
+
+        Parallel.For(0, paths.Length, i => File.WriteAllText(paths[i], files[i].Content, Utf8WithoutBom));
     }
 
     private static void Swap(string target, string parent, string leaf, string staging)

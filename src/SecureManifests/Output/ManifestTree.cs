@@ -39,7 +39,8 @@ public static class ManifestTree
         }
 
         // Files in order of their first object: that is the order kustomization.yaml lists them in.
-        var files = new Dictionary<string, List<ManifestEntry>>(StringComparer.Ordinal);
+        // Paths are compared ignoring case: the tree is committed and checked out on macOS and Windows too.
+        var files = new Dictionary<string, List<ManifestEntry>>(StringComparer.OrdinalIgnoreCase);
         var fileOrder = new List<string>();
         foreach (var entry in entries)
         {
@@ -49,7 +50,8 @@ public static class ManifestTree
                 if (options.Layout == ManifestLayout.FilePerObject)
                 {
                     throw new ManifestOutputException(
-                        $"{members[0].Reference} and {entry.Reference} both map to the file '{path}'; " +
+                        $"{members[0].Reference} and {entry.Reference} both map to the file '{path}' " +
+                        "(file names are compared ignoring case); " +
                         "rename one of them or choose the FilePerNamespace or SingleFile layout.");
                 }
 
@@ -86,11 +88,20 @@ public static class ManifestTree
     /// <summary>
     /// Renders and replaces <paramref name="outputDirectory"/> atomically: all files are written to a
     /// sibling folder first and swapped in by rename, so a failure leaves the previous output untouched
-    /// and files of removed objects disappear.
+    /// and files of removed objects disappear. When the folder already holds exactly the rendered files,
+    /// nothing is written (timestamps stay, so incremental builds see no change).
     /// </summary>
     /// <exception cref="ManifestOutputException">Rendering failed, or the folder holds something that is not our output.</exception>
-    public static void Write(IReadOnlyList<IKubernetesObject> objects, string outputDirectory, ManifestTreeOptions options) =>
-        AtomicDirectoryCommit.Commit(outputDirectory, Render(objects, options), afterStaging: null);
+    public static void Write(IReadOnlyList<IKubernetesObject> objects, string outputDirectory, ManifestTreeOptions options)
+    {
+        var files = Render(objects, options);
+        if (TreeDifferences.IsUpToDate(files, outputDirectory))
+        {
+            return;
+        }
+
+        AtomicDirectoryCommit.Commit(outputDirectory, files, afterStaging: null);
+    }
 
     /// <summary>
     /// Compares rendered files with a folder on disk. Returns one line per difference, sorted by path:

@@ -54,7 +54,7 @@ internal static class ScalarStyleChooser
 
         if (hasLineFeed)
         {
-            return allowLiteral ? ScalarStyle.Literal : ScalarStyle.DoubleQuoted;
+            return allowLiteral && IsLiteralSafe(value) ? ScalarStyle.Literal : ScalarStyle.DoubleQuoted;
         }
 
         if (hasTab || NeedsQuotesAsPlain(value) || ResolvesToNonString(value))
@@ -63,6 +63,26 @@ internal static class ScalarStyleChooser
         }
 
         return ScalarStyle.Plain;
+    }
+
+    // A block scalar cannot end in a space or hold a line of only spaces (the emitter falls back to
+    // quoting), and one holding only breaks reads back as "" (it is written without content lines).
+    private static bool IsLiteralSafe(string value)
+    {
+        if (value[^1] == ' ' || value.AsSpan().IndexOfAnyExcept(' ', '\n') < 0)
+        {
+            return false;
+        }
+
+        foreach (var line in value.AsSpan().EnumerateLines())
+        {
+            if (!line.IsEmpty && line.IndexOfAnyExcept(' ') < 0)
+            {
+                return false;
+            }
+        }
+
+        return true;
     }
 
     // The characters YamlDotNet's emitter writes unescaped (YAML's c-printable without line breaks).
@@ -123,6 +143,7 @@ internal static class ScalarStyleChooser
             return false;
         }
 
+        var start = i;
         var sawDigit = false;
         for (; i < s.Length; i++)
         {
@@ -141,7 +162,8 @@ internal static class ScalarStyleChooser
             }
         }
 
-        return sawDigit;
+        // The 1.1 float pattern matches "." and ".." without any digit.
+        return sawDigit || s.AsSpan(start).IndexOfAnyExcept('.') < 0;
     }
 
     private static bool IsRadixBody(ReadOnlySpan<char> body, char radix)

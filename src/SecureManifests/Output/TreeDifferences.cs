@@ -5,6 +5,28 @@ namespace SecureManifests.Output;
 /// <summary>Compares a rendered tree with a folder on disk, byte for byte.</summary>
 internal static class TreeDifferences
 {
+    /// <summary>True when the folder holds exactly these files; stops at the first difference.</summary>
+    public static bool IsUpToDate(IReadOnlyList<ManifestFile> expected, string outputDirectory)
+    {
+        var root = Path.GetFullPath(outputDirectory);
+        if (!Directory.Exists(root))
+        {
+            return false;
+        }
+
+        foreach (var file in expected)
+        {
+            var onDisk = Path.Combine(root, file.RelativePath.Replace('/', Path.DirectorySeparatorChar));
+            if (!File.Exists(onDisk) || !File.ReadAllBytes(onDisk).AsSpan().SequenceEqual(Encoding.UTF8.GetBytes(file.Content)))
+            {
+                return false;
+            }
+        }
+
+        // Every expected file is present, so equal counts mean there is no extra file.
+        return Directory.EnumerateFiles(root, "*", SearchOption.AllDirectories).Count() == expected.Count;
+    }
+
     public static IReadOnlyList<string> Find(IReadOnlyList<ManifestFile> expected, string outputDirectory)
     {
         ArgumentNullException.ThrowIfNull(expected);

@@ -205,6 +205,16 @@ public class ManifestTreeRenderTests
         Assert.Equal(2, ManifestTree.Render([a, b], Options(ManifestLayout.FilePerNamespace)).Count);
     }
 
+    [Fact]
+    public void Names_differing_only_in_case_are_refused_because_some_file_systems_ignore_case()
+    {
+        var ex = Assert.Throws<ManifestOutputException>(() =>
+            ManifestTree.Render([TestObjects.ClusterRole("Reader"), TestObjects.ClusterRole("reader")], Options()));
+
+        Assert.Contains("ClusterRole Reader", ex.Message, StringComparison.Ordinal);
+        Assert.Contains("ClusterRole reader", ex.Message, StringComparison.Ordinal);
+    }
+
     [Theory]
     [InlineData(ManifestLayout.FilePerObject)]
     [InlineData(ManifestLayout.FilePerNamespace)]

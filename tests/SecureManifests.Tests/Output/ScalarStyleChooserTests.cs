@@ -31,7 +31,8 @@ public class ScalarStyleChooserTests
         { "500m", ScalarStyle.Plain },
         { "2001-12", ScalarStyle.Plain },
         { "héllo wörld", ScalarStyle.Plain },
-        { ".", ScalarStyle.Plain },
+        { "a.b", ScalarStyle.Plain },
+        { "._x", ScalarStyle.Plain },
         // YAML 1.1 bools and nulls, in any case.
         { "on", ScalarStyle.DoubleQuoted },
         { "On", ScalarStyle.DoubleQuoted },
@@ -71,6 +72,9 @@ public class ScalarStyleChooserTests
         { ".inf", ScalarStyle.DoubleQuoted },
         { "-.Inf", ScalarStyle.DoubleQuoted },
         { ".NaN", ScalarStyle.DoubleQuoted },
+        { ".", ScalarStyle.DoubleQuoted },
+        { "..", ScalarStyle.DoubleQuoted },
+        { "-.", ScalarStyle.DoubleQuoted },
         // Timestamps.
         { "2001-12-14", ScalarStyle.DoubleQuoted },
         { "2001-12-14t21:59:43.10-05:00", ScalarStyle.DoubleQuoted },
@@ -118,6 +122,16 @@ public class ScalarStyleChooserTests
         { "\nleading newline", ScalarStyle.Literal },
         { "tab\tinside\nblock\n", ScalarStyle.Literal },
         { "on\n", ScalarStyle.Literal },
+        { "trailing space \nnext", ScalarStyle.Literal },
+        { "a\n\nb", ScalarStyle.Literal },
+        { "a\n  \nb", ScalarStyle.DoubleQuoted },
+        { "  \nb", ScalarStyle.DoubleQuoted },
+        { "\n", ScalarStyle.DoubleQuoted },
+        { "\n\n", ScalarStyle.DoubleQuoted },
+        { "  \n", ScalarStyle.DoubleQuoted },
+        { " \n ", ScalarStyle.DoubleQuoted },
+        { "a\n ", ScalarStyle.DoubleQuoted },
+        { "key: value\n# comment\n- item\n", ScalarStyle.Literal },
     };
 
     [Theory]
@@ -137,6 +151,39 @@ public class ScalarStyleChooserTests
         var data = YamlReader.ReadSingle(yaml)["data"]!["k"]!;
         Assert.Equal(System.Text.Json.JsonValueKind.String, data.GetValueKind());
         Assert.Equal(value, data.GetValue<string>());
+    }
+
+    [Fact]
+    public void Random_strings_from_tricky_characters_keep_their_style_and_read_back_unchanged()
+    {
+        // Fixed seed: deterministic, but explores combinations the table does not list.
+        const string alphabet = " \n\t:#-?.,[]{}&*!|>'\"%@`~0123456789eExXoO_+aynNtTfF\u00e9\r";
+        var random = new Random(20240611);
+        var data = new Dictionary<string, string>();
+        for (var i = 0; i < 3000; i++)
+        {
+            var chars = new char[random.Next(1, 8)];
+            for (var j = 0; j < chars.Length; j++)
+            {
+                chars[j] = alphabet[random.Next(alphabet.Length)];
+            }
+
+            data["k" + i.ToString(System.Globalization.CultureInfo.InvariantCulture)] = new string(chars);
+        }
+
+        var yaml = ManifestYaml.Serialize(TestObjects.ConfigMap("ns", "cm", data));
+
+        var scalars = YamlReader.Scalars(yaml);
+        var readBack = YamlReader.ReadSingle(yaml)["data"]!.AsObject();
+        foreach (var (key, value) in data)
+        {
+            var index = scalars.FindIndex(s => s.Value == key && s.Style == ScalarStyle.Plain);
+            Assert.True(index >= 0, key);
+            Assert.True(ScalarStyleChooser.ForValue(value) == scalars[index + 1].Style,
+                $"{key} {System.Text.Json.JsonSerializer.Serialize(value)}: chose {ScalarStyleChooser.ForValue(value)}, emitter wrote {scalars[index + 1].Style}");
+            Assert.True(readBack[key]!.GetValueKind() == System.Text.Json.JsonValueKind.String && readBack[key]!.GetValue<string>() == value,
+                $"{key} {System.Text.Json.JsonSerializer.Serialize(value)} read back as {readBack[key]!.ToJsonString()}");
+        }
     }
 
     [Theory]

@@ -11,14 +11,19 @@ namespace SecureManifests.Tests.Output;
 /// <summary>
 /// Reads YAML back into JSON the way a YAML 1.2 core-schema reader does (plain scalars resolve to
 /// null, bool, int or float; quoted and block scalars are strings), independent of the writer.
+/// A plain scalar that a YAML 1.1 reader (go-yaml v2, PyYAML) would resolve to a non-string is read
+/// as a marker that never equals the input, so round trips also prove YAML 1.1 safety.
 /// </summary>
 internal static partial class YamlReader
 {
-    public static List<JsonNode> ReadDocuments(string yaml)
+    /// <param name="yaml">The YAML text.</param>
+    /// <param name="yaml11Safe">Also require every plain scalar to be safe for YAML 1.1 readers; off for
+    /// text written by other tools (kubectl's YAML 1.2 writer leaves "1.2.3" plain).</param>
+    public static List<JsonNode> ReadDocuments(string yaml, bool yaml11Safe = true)
     {
         var stream = new YamlStream();
         stream.Load(new StringReader(yaml));
-        return stream.Documents.Select(d => JsonNode.Parse(ToJson(d.RootNode))!).ToList();
+        return stream.Documents.Select(d => JsonNode.Parse(ToJson(d.RootNode, yaml11Safe))!).ToList();
     }
 
     public static JsonNode ReadSingle(string yaml) => Assert.Single(ReadDocuments(yaml));
@@ -39,18 +44,18 @@ internal static partial class YamlReader
         return result;
     }
 
-    private static string ToJson(YamlNode node)
+    private static string ToJson(YamlNode node, bool yaml11Safe)
     {
         var buffer = new MemoryStream();
         using (var writer = new Utf8JsonWriter(buffer))
         {
-            Write(writer, node);
+            Write(writer, node, yaml11Safe);
         }
 
         return Encoding.UTF8.GetString(buffer.ToArray());
     }
 
-    private static void Write(Utf8JsonWriter writer, YamlNode node)
+    private static void Write(Utf8JsonWriter writer, YamlNode node, bool yaml11Safe)
     {
         switch (node)
         {
@@ -59,7 +64,7 @@ internal static partial class YamlReader
                 foreach (var (key, value) in mapping.Children)
                 {
                     writer.WritePropertyName(((YamlScalarNode)key).Value!);
-                    Write(writer, value);
+                    Write(writer, value, yaml11Safe);
                 }
 
                 writer.WriteEndObject();
@@ -68,7 +73,7 @@ internal static partial class YamlReader
                 writer.WriteStartArray();
                 foreach (var item in sequence.Children)
                 {
-                    Write(writer, item);
+                    Write(writer, item, yaml11Safe);
                 }
 
                 writer.WriteEndArray();
@@ -77,12 +82,12 @@ internal static partial class YamlReader
                 writer.WriteStringValue(scalar.Value);
                 break;
             case YamlScalarNode scalar:
-                WritePlain(writer, scalar.Value ?? string.Empty);
+                WritePlain(writer, scalar.Value ?? string.Empty, yaml11Safe);
                 break;
         }
     }
 
-    private static void WritePlain(Utf8JsonWriter writer, string text)
+    private static void WritePlain(Utf8JsonWriter writer, string text, bool yaml11Safe)
     {
         if (text is "" or "~" or "null" or "Null" or "NULL")
         {
@@ -100,6 +105,10 @@ internal static partial class YamlReader
         {
             writer.WriteNumberValue(double.Parse(text, NumberStyles.Float, CultureInfo.InvariantCulture));
         }
+        else if (yaml11Safe && Yaml11NonString().IsMatch(text))
+        {
+            writer.WriteStringValue("\0yaml1.1:" + text);
+        }
         else if (SpecialFloatPattern().IsMatch(text))
         {
             // Not representable in JSON: a marker that can never equal an input string.
@@ -116,6 +125,17 @@ internal static partial class YamlReader
 
     [GeneratedRegex(@"^[-+]?(\.[0-9]+|[0-9]+(\.[0-9]*)?)([eE][-+]?[0-9]+)?$", RegexOptions.CultureInvariant)]
     private static partial Regex FloatPattern();
+
+    // The implicit types of the YAML 1.1 type repository (bool, null, int, float, timestamp, merge, value).
+    [GeneratedRegex(
+        @"^(y|Y|yes|Yes|YES|n|N|no|No|NO|true|True|TRUE|false|False|FALSE|on|On|ON|off|Off|OFF)$" +
+        @"|^(~|null|Null|NULL)$" +
+        @"|^[-+]?0b[0-1_]+$|^[-+]?0[0-7_]+$|^[-+]?(0|[1-9][0-9_]*)$|^[-+]?0x[0-9a-fA-F_]+$|^[-+]?[1-9][0-9_]*(:[0-5]?[0-9])+$" +
+        @"|^[-+]?([0-9][0-9_]*)?\.[0-9.]*([eE][-+][0-9]+)?$|^[-+]?[0-9][0-9_]*(:[0-5]?[0-9])+\.[0-9_]*$" +
+        @"|^[0-9][0-9][0-9][0-9]-[0-9][0-9]?-[0-9][0-9]?([Tt]|[ \t]+|$)" +
+        @"|^(<<|=)$",
+        RegexOptions.CultureInvariant)]
+    private static partial Regex Yaml11NonString();
 
     [GeneratedRegex(@"^[-+]?\.(inf|Inf|INF)$|^\.(nan|NaN|NAN)$", RegexOptions.CultureInvariant)]
     private static partial Regex SpecialFloatPattern();
