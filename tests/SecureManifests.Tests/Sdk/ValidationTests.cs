@@ -179,7 +179,9 @@ public class ValidationTests
         var app = new App("demo");
         app.AddNamespace("demo").AddDeployment("api", "ghcr.io/acme/api:1.0.0").WithResources(memory: quantity);
 
-        Assert.NotNull(app.Build().MainContainer("api").Resources.Requests["memory"]);
+        Assert.Equal(quantity, app.Build().MainContainer("api").Resources.Requests["memory"].ToString());
+        Assert.Contains($"memory: {(quantity == "0.5" || quantity == "1e3" || quantity == "128974848" ? $"\"{quantity}\"" : quantity)}\n",
+            SecureManifests.Output.ManifestYaml.Serialize(app.Build().OfType<V1Deployment>().Single()), StringComparison.Ordinal);
     }
 
     [Theory]
