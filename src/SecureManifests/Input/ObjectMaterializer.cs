@@ -1,8 +1,9 @@
 using System.Buffers;
 using System.Text.Encodings.Web;
 using System.Text.Json;
-using System.Text.Json.Serialization.Metadata;
+using System.Text.Json.Serialization;
 using k8s;
+using k8s.Models;
 
 namespace SecureManifests.Input;
 
@@ -60,9 +61,19 @@ internal sealed class ObjectMaterializer : IDisposable
         KubernetesJson.AddJsonOptions(options => shared = options);
 
         // A copy keeps every converter and resolver; only the depth cap (64 by default) must follow
-        // ReaderLimits.MaxNestingDepth, which the tree builder already enforces.
-        return new JsonSerializerOptions(shared!) { MaxDepth = 1024 };
+        // ReaderLimits.MaxNestingDepth, which the tree builder already enforces. The shared instance
+        // is never queried here, so it stays open for other code's AddJsonOptions calls.
+        var lookup = new JsonSerializerOptions(shared!);
+        var options = new JsonSerializerOptions(shared!) { MaxDepth = 1024 };
+        options.Converters.Insert(0, Wrap<DateTime>(lookup));
+        options.Converters.Insert(0, Wrap<DateTimeOffset>(lookup));
+        options.Converters.Insert(0, Wrap<TimeSpan>(lookup));
+        options.Converters.Insert(0, Wrap<ResourceQuantity>(lookup));
+        return options;
     }
+
+    private static PathReportingConverter<T> Wrap<T>(JsonSerializerOptions lookup) =>
+        new((JsonConverter<T>)lookup.GetConverter(typeof(T)));
 
     private static TreeProblem DescribeJsonError(MappingTreeNode root, JsonException ex)
     {
@@ -71,6 +82,11 @@ internal sealed class ObjectMaterializer : IDisposable
         var path = FieldPath.Format(segments);
         var expected = ExpectedType(ex.Message);
         var found = location.MatchedSegments == segments.Count ? location.Node.Describe() : null;
+        if (expected == "an integer" && location.Node is ScalarTreeNode { Type: ScalarType.Integer } && location.MatchedSegments == segments.Count)
+        {
+            found += " (out of range)";
+        }
+
         var message = expected is not null
             ? $"field {(path.Length == 0 ? "(object)" : path)}: expected {expected}" + (found is null ? "" : ", found " + found)
             : $"field {(path.Length == 0 ? "(object)" : path)}: {FirstLine(StripJsonPosition(ex.Message))}";

@@ -284,6 +284,50 @@ public class HostileInputTests
     }
 
     [Fact]
+    public void Values_rejected_by_model_converters_name_the_field_and_position()
+    {
+        var yaml = Lines(
+            "apiVersion: v1",
+            "kind: Pod",
+            "metadata:",
+            "  name: a",
+            "  creationTimestamp: yesterday",
+            "---",
+            "apiVersion: v1",
+            "kind: Pod",
+            "metadata: {name: b}",
+            "spec:",
+            "  containers:",
+            "  - name: c",
+            "    resources: {limits: {cpu: lots}}",
+            "---",
+            "apiVersion: v1",
+            "kind: Pod",
+            "metadata: {name: c}",
+            "spec:",
+            "  containers:",
+            "  - name: c",
+            "    livenessProbe: {httpGet: {port: 1.5}}",
+            "    ports: [{containerPort: 99999999999}]");
+
+        var errors = ReadText(yaml).Cast<ReadError>().ToList();
+
+        Assert.Equal(3, errors.Count);
+        Assert.StartsWith("test.yaml:5:22: document 1 (Pod a): field metadata.creationTimestamp: invalid value: ", errors[0].ToString(), StringComparison.Ordinal);
+        Assert.Contains("yesterday", errors[0].Message, StringComparison.Ordinal);
+        Assert.StartsWith("test.yaml:13:31: document 2 (Pod b): field spec.containers[0].resources.limits.cpu: invalid value: ", errors[1].ToString(), StringComparison.Ordinal);
+        Assert.Equal("test.yaml:21:37: document 3 (Pod c): field spec.containers[0].livenessProbe.httpGet.port: expected an integer or a string, found number 1.5", errors[2].ToString());
+    }
+
+    [Fact]
+    public void Integers_too_large_for_the_field_are_reported()
+    {
+        var error = SingleError(ReadText("apiVersion: apps/v1\nkind: Deployment\nmetadata: {name: d}\nspec: {replicas: 99999999999999999999}\n"));
+
+        Assert.Equal("test.yaml:4:18: document 1 (Deployment d): field spec.replicas: expected an integer, found integer 99999999999999999999 (out of range)", error.ToString());
+    }
+
+    [Fact]
     public void Duplicate_keys_are_refused_because_parsers_disagree_on_the_winner()
     {
         var yaml = Lines(
