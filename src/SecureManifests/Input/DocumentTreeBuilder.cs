@@ -33,6 +33,7 @@ internal sealed class DocumentTreeBuilder
     private TreeProblem? problem;
     private long nodeCount;
     private long expandedChars;
+    private bool aliasesUsed;
 
     public DocumentTreeBuilder(ReaderLimits limits)
     {
@@ -114,6 +115,7 @@ internal sealed class DocumentTreeBuilder
         problem = null;
         nodeCount = 0;
         expandedChars = 0;
+        aliasesUsed = false;
         EndIndex = long.MaxValue;
     }
 
@@ -220,6 +222,7 @@ internal sealed class DocumentTreeBuilder
             return;
         }
 
+        aliasesUsed = true;
         if (Count(target.NodeCount, target.ExpandedChars, line, column))
         {
             Attach(target, isMergeKeyCandidate: false);
@@ -233,7 +236,9 @@ internal sealed class DocumentTreeBuilder
         expandedChars += chars;
         if (nodeCount > limits.MaxNodesPerDocument)
         {
-            Fail(line, column, string.Create(CultureInfo.InvariantCulture, $"document has more than {limits.MaxNodesPerDocument} nodes once aliases are expanded (ReaderLimits.MaxNodesPerDocument); refusing a possible alias bomb"));
+            var aliasNote = aliasesUsed ? " once aliases are expanded" : "";
+            var bombNote = aliasesUsed ? "; refusing a possible alias bomb" : "";
+            Fail(line, column, string.Create(CultureInfo.InvariantCulture, $"document has more than {limits.MaxNodesPerDocument} nodes{aliasNote} (ReaderLimits.MaxNodesPerDocument){bombNote}"));
             return false;
         }
 

@@ -57,6 +57,20 @@ public class HostileInputTests
     }
 
     [Fact]
+    public void A_document_with_too_many_nodes_is_refused_without_blaming_aliases()
+    {
+        var limits = new ReaderLimits { MaxNodesPerDocument = 1_000 };
+        var yaml = "apiVersion: v1\nkind: ConfigMap\nmetadata: {name: wide}\nx: [" + string.Join(",", Enumerable.Repeat("1", 2_000)) + "]\n---\n" + ValidPod;
+
+        var results = ReadText(yaml, limits);
+
+        var error = Assert.IsType<ReadError>(results[0]);
+        Assert.Equal("document 1: document has more than 1000 nodes (ReaderLimits.MaxNodesPerDocument)", error.Message);
+        Assert.Equal(4, error.Line);
+        Assert.IsType<SourceDocument>(results[1]);
+    }
+
+    [Fact]
     public void Next_document_is_read_after_an_alias_bomb()
     {
         var limits = new ReaderLimits { MaxNodesPerDocument = 50 };
