@@ -130,6 +130,17 @@ internal sealed class DocumentTreeBuilder
             return;
         }
 
+        if (scalar.Anchor.IsEmpty && stack.Count > 0 && stack[^1] is { Node: MappingTreeNode, HasPendingKey: false } keyFrame)
+        {
+            // A key: only its text and position are kept, no node (keys are half of all scalars).
+            if (Count(1, value.Length, line, column))
+            {
+                AcceptKey(keyFrame, value, line, column, 1, value.Length, scalar.Style == ScalarStyle.Plain);
+            }
+
+            return;
+        }
+
         var type = ResolveType(scalar);
         var node = new ScalarTreeNode(line, column, value, type);
         if (!Count(1, value.Length, line, column) || !Attach(node, isMergeKeyCandidate: scalar.Style == ScalarStyle.Plain))
@@ -265,7 +276,7 @@ internal sealed class DocumentTreeBuilder
         {
             sequence.Items.Add(node);
         }
-        else if (frame.PendingKey is null)
+        else if (!frame.HasPendingKey)
         {
             if (node is not ScalarTreeNode key)
             {
@@ -273,30 +284,35 @@ internal sealed class DocumentTreeBuilder
                 return false;
             }
 
-            if (isMergeKeyCandidate && key.Value == MergeKey)
-            {
-                frame.HasMerge = true;
-            }
-            else if (frame.ContainsKey(key.Value))
-            {
-                Fail(key.Line, key.Column, $"duplicate key \"{key.Value}\" in mapping; parsers disagree on which value wins, so it is refused");
-                return false;
-            }
-
-            frame.SetPendingKey(key);
-            return true;
+            return AcceptKey(frame, key.Value, key.Line, key.Column, key.NodeCount, key.ExpandedChars, isMergeKeyCandidate);
         }
         else
         {
-            var key = frame.TakePendingKey();
-            ((MappingTreeNode)parent).Entries.Add(new TreeEntry(key.Value, key.Line, key.Column, node));
-            parent.NodeCount += key.NodeCount;
-            parent.ExpandedChars += key.ExpandedChars;
+            ((MappingTreeNode)parent).Entries.Add(new TreeEntry(frame.KeyText!, frame.KeyLine, frame.KeyColumn, node));
+            parent.NodeCount += frame.KeyNodeCount;
+            parent.ExpandedChars += frame.KeyChars;
+            frame.ClearKey();
         }
 
         parent.NodeCount = (int)Math.Min(int.MaxValue, (long)parent.NodeCount + node.NodeCount);
         parent.ExpandedChars += node.ExpandedChars;
         parent.Height = Math.Max(parent.Height, node.Height + 1);
+        return true;
+    }
+
+    private bool AcceptKey(Frame frame, string key, int line, int column, int nodes, long chars, bool isMergeKeyCandidate)
+    {
+        if (isMergeKeyCandidate && key == MergeKey)
+        {
+            frame.HasMerge = true;
+        }
+        else if (frame.ContainsKey(key))
+        {
+            Fail(line, column, $"duplicate key \"{key}\" in mapping; parsers disagree on which value wins, so it is refused");
+            return false;
+        }
+
+        frame.SetKey(key, line, column, nodes, chars);
         return true;
     }
 
@@ -352,7 +368,6 @@ internal sealed class DocumentTreeBuilder
     /// <summary>An open mapping or sequence. Pooled: a document has thousands of them.</summary>
     private sealed class Frame
     {
-        private ScalarTreeNode? pendingKey;
         private HashSet<string>? keySet;
 
         public TreeNode? Node { get; set; }
@@ -361,16 +376,28 @@ internal sealed class DocumentTreeBuilder
 
         public bool HasMerge { get; set; }
 
-        public string? PendingKey => pendingKey?.Value;
+        public bool HasPendingKey => KeyText is not null;
 
-        public void SetPendingKey(ScalarTreeNode key) => pendingKey = key;
+        public string? KeyText { get; private set; }
 
-        public ScalarTreeNode TakePendingKey()
+        public int KeyLine { get; private set; }
+
+        public int KeyColumn { get; private set; }
+
+        public int KeyNodeCount { get; private set; }
+
+        public long KeyChars { get; private set; }
+
+        public void SetKey(string text, int line, int column, int nodes, long chars)
         {
-            var key = pendingKey!;
-            pendingKey = null;
-            return key;
+            KeyText = text;
+            KeyLine = line;
+            KeyColumn = column;
+            KeyNodeCount = nodes;
+            KeyChars = chars;
         }
+
+        public void ClearKey() => KeyText = null;
 
         public bool ContainsKey(string key)
         {
@@ -405,7 +432,7 @@ internal sealed class DocumentTreeBuilder
             Node = null;
             Anchor = null;
             HasMerge = false;
-            pendingKey = null;
+            KeyText = null;
             keySet = null;
         }
     }
