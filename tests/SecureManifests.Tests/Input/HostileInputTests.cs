@@ -200,6 +200,16 @@ public class HostileInputTests
     }
 
     [Fact]
+    public void Utf16_input_is_named_as_such()
+    {
+        var bytes = Encoding.Unicode.GetPreamble().Concat(Encoding.Unicode.GetBytes(ValidPod)).ToArray();
+
+        var error = SingleError(ReadBytes(bytes));
+
+        Assert.Equal("test.yaml:1:1: document 1: input is UTF-16 (it starts with a UTF-16 byte-order mark); save it as UTF-8 (the rest of this file was not read)", error.ToString());
+    }
+
+    [Fact]
     public void A_byte_order_mark_is_accepted()
     {
         var bytes = new byte[] { 0xEF, 0xBB, 0xBF }.Concat(Encoding.UTF8.GetBytes(ValidPod)).ToArray();

@@ -137,6 +137,27 @@ public class SourcePositionTests
     }
 
     [Fact]
+    public void Windows_line_endings_give_the_same_positions()
+    {
+        var document = SingleDocument(Deployment.Replace("\n", "\r\n", StringComparison.Ordinal));
+
+        var position = document.Locate("spec.template.spec.containers[0].securityContext.privileged");
+
+        Assert.Equal((17, 11), (position.Line, position.Column));
+    }
+
+    [Fact]
+    public void Positions_count_characters_not_bytes()
+    {
+        var yaml = Lines("apiVersion: v1", "kind: ConfigMap", "metadata: {name: café, labels: {ü: 'ö', x: y}}");
+        var results = ReadUtf8(yaml);
+
+        var document = Assert.IsType<SourceDocument>(Assert.Single(results));
+
+        Assert.Equal((3, 41), (document.Locate("metadata.labels.x").Line, document.Locate("metadata.labels.x").Column));
+    }
+
+    [Fact]
     public void Fields_reached_through_an_alias_point_at_the_anchored_text()
     {
         var yaml = Lines(
