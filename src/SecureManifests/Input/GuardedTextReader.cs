@@ -54,7 +54,7 @@ internal sealed class GuardedTextReader : TextReader
 
         if (++charsSinceDocumentStart > maxDocumentChars)
         {
-            Stop(TooLarge());
+            StopHere(TooLarge());
             return -1;
         }
 
@@ -77,7 +77,7 @@ internal sealed class GuardedTextReader : TextReader
             n = (int)Math.Max(0, allowed);
             if (n == 0)
             {
-                Stop(TooLarge());
+                StopHere(TooLarge());
                 return 0;
             }
         }
@@ -144,6 +144,13 @@ internal sealed class GuardedTextReader : TextReader
         }
 
         return true;
+    }
+
+    /// <summary>Ends the text at the current position: buffered characters after it are dropped.</summary>
+    private void StopHere(InputRejectedException error)
+    {
+        Stop(error);
+        len = pos;
     }
 
     private void Stop(InputRejectedException error, long? index = null)

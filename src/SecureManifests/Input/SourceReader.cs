@@ -82,7 +82,7 @@ internal sealed class SourceReader : IDisposable
             finished = true;
             return false;
         }
-        catch (YamlException) when (input.PendingError is not null)
+        catch (YamlException ex) when (input.PendingError is not null && ex.End.Index >= input.ErrorIndex)
         {
             // Cutting the text short can leave a construct unclosed; the cut is the real problem.
             output.Add(InputError(input.PendingError));
@@ -105,6 +105,13 @@ internal sealed class SourceReader : IDisposable
         {
             finished = true;
             output.Add(Error(1, 1, $"could not read input: {ex.Message}", endsSource: true));
+            return true;
+        }
+        catch (Exception ex) when (ex is not OutOfMemoryException)
+        {
+            // Last resort, so a defect here can never surface as a stack trace in the CLI.
+            finished = true;
+            output.Add(Error(1, 1, $"{DocumentLabel()}: internal error while reading ({ex.GetType().Name}: {FirstLine(ex.Message)}) (the rest of this file was not read)", endsSource: true));
             return true;
         }
     }
@@ -228,7 +235,12 @@ internal sealed class SourceReader : IDisposable
             }
         }
 
+        return FirstLine(message).TrimEnd('.', ' ');
+    }
+
+    private static string FirstLine(string message)
+    {
         var newline = message.IndexOfAny(['\r', '\n']);
-        return (newline < 0 ? message : message[..newline]).TrimEnd('.', ' ');
+        return newline < 0 ? message : message[..newline];
     }
 }
