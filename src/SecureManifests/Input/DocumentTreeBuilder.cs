@@ -97,9 +97,9 @@ internal sealed class DocumentTreeBuilder
     /// <summary>Character index where the last built document ended.</summary>
     public long EndIndex { get; private set; }
 
-    internal static int Line(Mark mark) => (int)Math.Min(mark.Line, int.MaxValue);
+    internal static int Line(Mark mark) => (int)Math.Clamp(mark.Line, 1, int.MaxValue);
 
-    internal static int Column(Mark mark) => (int)Math.Min(mark.Column, int.MaxValue);
+    internal static int Column(Mark mark) => (int)Math.Clamp(mark.Column, 1, int.MaxValue);
 
     private void Reset()
     {

@@ -15,7 +15,7 @@ internal sealed class SourceReader : IDisposable
 
     private readonly string sourceName;
     private readonly GuardedTextReader input;
-    private readonly Parser parser;
+    private readonly CheckedParser parser;
     private readonly DocumentTreeBuilder builder;
     private readonly ObjectMaterializer materializer = new();
     private int documentIndex = -1;
@@ -25,7 +25,7 @@ internal sealed class SourceReader : IDisposable
     {
         this.sourceName = sourceName;
         input = new GuardedTextReader(text, limits.MaxDocumentChars);
-        parser = new Parser(new Scanner(input, skipComments: true));
+        parser = new CheckedParser(new Parser(new Scanner(input, skipComments: true)));
         builder = new DocumentTreeBuilder(limits);
     }
 
