@@ -140,16 +140,18 @@ internal sealed class SourceReader : IDisposable
         var apiVersion = mapping.FindString("apiVersion");
         if (kind is not null && apiVersion is not null
             && kind.EndsWith(ListSuffix, StringComparison.Ordinal)
-            && mapping.Find("items") is { } items)
+            && mapping.Find("items") is { } items
+            && mapping.Find("spec") is null)
         {
-            ExpandList(mapping, apiVersion, kind, items, output);
+            ExpandList(apiVersion, kind, items, output);
             return;
         }
 
         AddObject(mapping, null, null, null, output);
     }
 
-    private void ExpandList(MappingTreeNode list, string apiVersion, string kind, TreeEntry items, List<ReadResult> output)
+    // A custom resource whose kind merely ends in "List" has a spec; a list never does.
+    private void ExpandList(string apiVersion, string kind, TreeEntry items, List<ReadResult> output)
     {
         if (items.Value is ScalarTreeNode { Type: ScalarType.Null })
         {
@@ -175,8 +177,6 @@ internal sealed class SourceReader : IDisposable
 
             AddObject(itemMapping, i, impliedKind is null ? null : apiVersion, impliedKind, output);
         }
-
-        _ = list;
     }
 
     private void AddObject(MappingTreeNode mapping, int? itemIndex, string? impliedApiVersion, string? impliedKind, List<ReadResult> output)

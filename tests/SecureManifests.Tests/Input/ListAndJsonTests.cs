@@ -57,6 +57,22 @@ public class ListAndJsonTests
     }
 
     [Fact]
+    public void A_custom_resource_whose_kind_ends_in_List_is_not_expanded()
+    {
+        var yaml = Lines(
+            "apiVersion: example.com/v1",
+            "kind: IPAllowList",
+            "metadata: {name: office}",
+            "spec: {cidrs: [10.0.0.0/8]}",
+            "items: [{apiVersion: v1, kind: Pod, metadata: {name: not-a-list-item}}]");
+
+        var document = SingleDocument(yaml);
+
+        Assert.Equal(("IPAllowList", "office"), (document.Kind, document.Name));
+        Assert.IsType<GenericKubernetesObject>(document.Object);
+    }
+
+    [Fact]
     public void A_bad_item_is_reported_and_the_other_items_are_still_read()
     {
         var yaml = Lines(
