@@ -45,11 +45,33 @@ public static class BuiltInRules
         new SecretVolumeWorldReadableRule(),
         new SecretInConfigMapRule(),
         new MissingRecommendedLabelsRule(),
+        new DefaultServiceAccountRule(),
+        new ClusterAdminBindingRule(),
+        new WildcardRbacRule(),
+        new SecretsAccessRule(),
+        new WorkloadCreationAccessRule(),
+        new PodExecAccessRule(),
+        new RbacEscalationVerbRule(),
+        new RiskyBindingSubjectRule(),
+        new RbacEscalationResourceRule(),
+        new DefaultNamespaceRule(),
+        new ExposedServiceRule(),
+        new IngressWithoutTlsRule(),
+        new NamespaceWithoutPodSecurityRule(),
+        new MetadataEndpointReachableRule(),
     };
 
     /// <summary>Whole-set checks.</summary>
     public static IReadOnlyList<ISetRule> SetRules { get; } = new ISetRule[]
     {
         new ServiceAccountTokenAutomountRule(),
+        new MissingServiceAccountRule(),
+        new DanglingRoleBindingRule(),
+        new RoleBindingCountRule(),
+        new PodNotIsolatedRule(),
+        new DanglingNetworkPolicyRule(),
+        new DanglingServiceRule(),
+        new DanglingIngressRule(),
+        new EgressNotRestrictedRule(),
     };
 }
