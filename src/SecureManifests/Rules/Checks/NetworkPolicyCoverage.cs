@@ -40,7 +40,9 @@ internal static class NetworkPolicyCoverage
         var uncovered = new List<RuleTarget>();
         foreach (var ns in index.PodNamespaces)
         {
-            var selectors = new List<V1LabelSelector>();
+            // Each policy marks the pods it selects, found through the label index, so the cost follows the
+            // number of matches rather than pods times policies.
+            var covered = new HashSet<RuleTarget>();
             var coversAll = false;
             foreach (var policy in index.NetworkPoliciesIn(ns))
             {
@@ -56,7 +58,10 @@ internal static class NetworkPolicyCoverage
                     break;
                 }
 
-                selectors.Add(spec.PodSelector);
+                foreach (var pod in index.PodsMatching(ns, spec.PodSelector))
+                {
+                    covered.Add(pod.Target);
+                }
             }
 
             if (coversAll)
@@ -66,7 +71,7 @@ internal static class NetworkPolicyCoverage
 
             foreach (var pod in index.PodsIn(ns))
             {
-                if (!selectors.Exists(s => LabelSelectors.Matches(s, pod.Labels)))
+                if (!covered.Contains(pod.Target))
                 {
                     uncovered.Add(pod.Target);
                 }

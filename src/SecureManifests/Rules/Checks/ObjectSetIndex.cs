@@ -92,6 +92,10 @@ internal sealed class ObjectSetIndex
     public bool AnyPodMatches(string ns, V1LabelSelector selector) =>
         _pods.TryGetValue(ns, out var pods) && pods.AnyMatches(selector);
 
+    /// <summary>The pods of <paramref name="ns"/> that <paramref name="selector"/> selects.</summary>
+    public IEnumerable<PodOwner> PodsMatching(string ns, V1LabelSelector selector) =>
+        _pods.TryGetValue(ns, out var pods) ? pods.Matching(selector) : NoPods;
+
     /// <summary>Whether some pod of <paramref name="ns"/> has labels that the equality <paramref name="selector"/> selects.</summary>
     public bool AnyPodMatches(string ns, IDictionary<string, string> selector) =>
         _pods.TryGetValue(ns, out var pods) && pods.AnyMatches(selector);
@@ -140,19 +144,10 @@ internal sealed class ObjectSetIndex
             }
         }
 
-        public bool AnyMatches(V1LabelSelector selector)
-        {
-            var candidates = Candidates(selector.MatchLabels);
-            foreach (var pod in candidates)
-            {
-                if (LabelSelectors.Matches(selector, pod.Labels))
-                {
-                    return true;
-                }
-            }
+        public bool AnyMatches(V1LabelSelector selector) => Matching(selector).Any();
 
-            return false;
-        }
+        public IEnumerable<PodOwner> Matching(V1LabelSelector selector) =>
+            Candidates(selector.MatchLabels).Where(pod => LabelSelectors.Matches(selector, pod.Labels));
 
         public bool AnyMatches(IDictionary<string, string> selector)
         {
