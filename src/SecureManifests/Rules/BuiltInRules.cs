@@ -2,7 +2,7 @@ using SecureManifests.Rules.Checks;
 
 namespace SecureManifests.Rules;
 
-/// <summary>The checks that ship with SecureManifests. Rules of the catalogue not listed here have no check yet.</summary>
+/// <summary>The checks that ship with SecureManifests: one for every rule of the catalogue.</summary>
 public static class BuiltInRules
 {
     /// <summary>Per-object checks.</summary>
