@@ -1,21 +1,15 @@
-using System.Diagnostics;
 using k8s;
 using k8s.Models;
 using SecureManifests.Rules;
-using Xunit.Abstractions;
 using static SecureManifests.Tests.Rules.TestObjects;
 
 namespace SecureManifests.Tests.Rules;
 
-/// <summary>The cross-object rules stay near-linear: 10,000 documents with one policy per workload are checked in seconds.</summary>
-public sealed class SetRulePerformanceTests
+/// <summary>The cross-object rules on a large, fully consistent set: 10,000 documents with one policy per workload.</summary>
+public sealed class LargeSetRuleTests
 {
-    private readonly ITestOutputHelper _output;
-
-    public SetRulePerformanceTests(ITestOutputHelper output) => _output = output;
-
     /// <summary>Per workload: a Deployment, a Service, a NetworkPolicy selecting it with a peer, and an Ingress to it.</summary>
-    private static List<IKubernetesObject> LargeSet(int workloads, int namespaces)
+    internal static List<IKubernetesObject> LargeSet(int workloads, int namespaces)
     {
         var objects = new List<IKubernetesObject>(workloads * 4);
         for (var i = 0; i < workloads; i++)
@@ -66,24 +60,16 @@ public sealed class SetRulePerformanceTests
     }
 
     [Fact]
-    public void Ten_thousand_documents_with_a_policy_per_workload_are_checked_in_seconds()
+    public void Ten_thousand_consistent_documents_yield_no_finding_with_every_rule_on()
     {
         var objects = LargeSet(workloads: 2500, namespaces: 2);
-        var engine = new RuleEngine();
-        var options = new RuleEngineOptions { Profile = RuleProfile.All };
-        engine.Evaluate(LargeSet(10, 2), options);
 
-        var watch = Stopwatch.StartNew();
-        var findings = engine.Evaluate(objects, options);
-        watch.Stop();
-        _output.WriteLine($"{objects.Count} documents, {findings.Count} findings, {watch.ElapsedMilliseconds} ms");
+        var findings = new RuleEngine().Evaluate(objects, new RuleEngineOptions { Profile = RuleProfile.All });
 
-        // Every reference resolves and every object is secure, so nothing may fire, even with every rule on.
+        // Every reference resolves and every object is secure, so nothing may fire. How fast this runs is measured by
+        // the engine benchmark in tests/SecureManifests.Benchmarks, not here: shared machines make timed tests flaky.
         Assert.Equal(10_000, objects.Count);
         Assert.True(findings.Count == 0, string.Join("\n", findings.Take(5)));
-        // 1,250 pods and 1,250 policies per namespace: a pods x policies scan per check would be millions of
-        // selector matches. The bound is loose because the machine is shared.
-        Assert.True(watch.Elapsed < TimeSpan.FromSeconds(10), $"took {watch.ElapsedMilliseconds} ms");
     }
 
     [Fact]
