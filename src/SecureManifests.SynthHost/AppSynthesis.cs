@@ -34,10 +34,11 @@ internal sealed class AppSynthesis(HostArguments arguments, TextWriter stdout, T
             }
         }
 
-        // One app owns the folder; several apps get a folder each, named after the app.
+        // Every app gets a folder named after it, even when it is the only one: adding a second app later must not
+        // move the first app's files (and the atomic writer rightly refuses to replace a folder it did not write).
         foreach (var (entry, app) in created)
         {
-            var folder = created.Count == 1 ? arguments.Output : Path.Combine(arguments.Output, app.Name);
+            var folder = Path.Combine(arguments.Output, app.Name);
             outcome = Math.Max(outcome, arguments.Verify ? Verify(entry, app, folder) : Write(entry, app, folder));
         }
 
