@@ -58,6 +58,18 @@ public sealed class BuildStepTests : IClassFixture<BuiltConsumers>
     }
 
     [Fact]
+    public void Each_app_of_a_project_gets_its_own_folder()
+    {
+        _built.FirstBuild.AssertSucceeded();
+
+        var folders = Directory.GetDirectories(Workspace.DefaultManifests("Catalog")).Select(Path.GetFileName).Order(StringComparer.Ordinal);
+
+        Assert.Equal(["catalog", "catalog-jobs"], folders);
+        Assert.True(File.Exists(Path.Combine(Workspace.DefaultManifests("Catalog"), "catalog-jobs", "catalog-jobs", "cronjob-reindex.yaml")));
+        KubernetesSchemaReferee.Validate(Path.Combine(Workspace.DefaultManifests("Catalog"), "catalog-jobs")).AssertSucceeded();
+    }
+
+    [Fact]
     public void Kubectl_kustomize_builds_the_class_library_apps_folder()
     {
         _built.FirstBuild.AssertSucceeded();
@@ -145,5 +157,19 @@ public sealed class BuildStepTests : IClassFixture<BuiltConsumers>
         Assert.Contains("[Pod risky/debug]", build.StandardOutput, StringComparison.Ordinal);
         Assert.False(Directory.Exists(Workspace.DefaultManifests("Risky")), "a blocked synth must write nothing");
         Assert.False(File.Exists(Workspace.Stamp("Risky")), "a failed synth must not be recorded as done");
+    }
+
+    [Fact]
+    public void A_definition_the_sdk_rejects_at_build_time_is_one_error_at_the_app_class_without_a_stack_trace()
+    {
+        var source = Path.Combine(Workspace.ProjectFolder("Risky"), "BrokenApp.cs");
+
+        var build = Workspace.Build("Risky/Risky.csproj");
+
+        Assert.NotEqual(0, build.ExitCode);
+        var error = build.StandardOutput.Split('\n').FirstOrDefault(l => l.Contains($"{source}(6,21): error SM0106:", StringComparison.Ordinal));
+        Assert.True(error is not null, build.StandardOutput);
+        Assert.Contains("Not_A_Valid_Name", error, StringComparison.Ordinal);
+        Assert.DoesNotContain("   at ", build.StandardOutput, StringComparison.Ordinal);
     }
 }

@@ -92,6 +92,39 @@ internal static class ConsumerSources
         }
         """;
 
+    /// <summary>A second app in the Catalog library: each app gets its own folder.</summary>
+    public const string CatalogJobsApp = """
+        using SecureManifests;
+
+        namespace Catalog;
+
+        [ManifestApp]
+        public sealed class CatalogJobsApp : App
+        {
+            public CatalogJobsApp() : base("catalog-jobs")
+            {
+                var ns = AddNamespace("catalog-jobs");
+                ns.AddCronJob("reindex", "0 3 * * *", "ghcr.io/acme/catalog-reindex:3.1.0");
+            }
+        }
+        """;
+
+    /// <summary>An app whose definition the SDK rejects while its constructor runs, at build time.</summary>
+    public const string BrokenApp = """
+        using SecureManifests;
+
+        namespace Risky;
+
+        [ManifestApp]
+        public sealed class BrokenApp : App
+        {
+            public BrokenApp() : base("broken")
+            {
+                AddNamespace("Not_A_Valid_Name");
+            }
+        }
+        """;
+
     /// <summary>A class library that takes the package but defines no app.</summary>
     public const string PlainLibrary = """
         namespace Plain;

@@ -39,13 +39,22 @@ public sealed class ConsumerWorkspace : IDisposable
                 <add key="e2e" value="{feed}" />
                 <add key="nuget.org" value="https://api.nuget.org/v3/index.json" />
               </packageSources>
+              <!-- Our package only from the fresh feed; third-party packages normally come from the local cache. -->
+              <packageSourceMapping>
+                <packageSource key="e2e">
+                  <package pattern="SecureManifests" />
+                </packageSource>
+                <packageSource key="nuget.org">
+                  <package pattern="*" />
+                </packageSource>
+              </packageSourceMapping>
             </configuration>
             """);
 
-        CreateProject("classlib", "Catalog", ("CatalogApp.cs", ConsumerSources.CatalogApp));
+        CreateProject("classlib", "Catalog", ("CatalogApp.cs", ConsumerSources.CatalogApp), ("CatalogJobsApp.cs", ConsumerSources.CatalogJobsApp));
         CreateProject("console", "Storefront", ("StorefrontApp.cs", ConsumerSources.StorefrontApp));
         CreateProject("classlib", "Plain", ("Greeting.cs", ConsumerSources.PlainLibrary));
-        CreateProject("classlib", "Risky", ("RiskyApp.cs", ConsumerSources.RiskyApp));
+        CreateProject("classlib", "Risky", ("RiskyApp.cs", ConsumerSources.RiskyApp), ("BrokenApp.cs", ConsumerSources.BrokenApp));
         Run(Root, "new", "sln", "-n", "Consumers", "--format", "sln").AssertSucceeded();
         Solution = Path.Combine(Root, "Consumers.sln");
         Run(Root, "sln", Solution, "add", "Catalog/Catalog.csproj", "Storefront/Storefront.csproj", "Plain/Plain.csproj").AssertSucceeded();

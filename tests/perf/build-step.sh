@@ -33,6 +33,10 @@ cat > "$work/nuget.config" <<XML
     <add key="perf" value="$work/feed" />
     <add key="nuget.org" value="https://api.nuget.org/v3/index.json" />
   </packageSources>
+  <packageSourceMapping>
+    <packageSource key="perf"><package pattern="SecureManifests" /></packageSource>
+    <packageSource key="nuget.org"><package pattern="*" /></packageSource>
+  </packageSourceMapping>
 </configuration>
 XML
 echo '<Project />' > "$work/Directory.Build.props"
