@@ -16,29 +16,28 @@ internal static class CatalogLoader
         var fullPath = Path.GetFullPath(assemblyPath);
         if (!File.Exists(fullPath))
         {
-            throw new HostException($"{fullPath}: the project assembly does not exist; build the project first");
+            throw new HostException(fullPath, "the project assembly does not exist; build the project first");
         }
 
         ResolveFromFolder(Path.GetDirectoryName(fullPath)!);
-        Assembly assembly;
         try
         {
-            assembly = AssemblyLoadContext.Default.LoadFromAssemblyPath(fullPath);
-        }
-        catch (Exception e) when (e is BadImageFormatException or FileLoadException)
-        {
-            throw new HostException($"{fullPath}: cannot load the project assembly: {e.Message}");
-        }
+            var assembly = AssemblyLoadContext.Default.LoadFromAssemblyPath(fullPath);
+            var marker = assembly.GetCustomAttribute<ManifestAppCatalogAttribute>();
+            if (marker is null)
+            {
+                return [];
+            }
 
-        var marker = assembly.GetCustomAttribute<ManifestAppCatalogAttribute>();
-        if (marker is null)
-        {
-            return [];
+            var apps = marker.CatalogType.GetProperty("Apps", BindingFlags.Public | BindingFlags.Static)?.GetValue(null);
+            return apps as IReadOnlyList<ManifestAppEntry>
+                ?? throw new HostException(fullPath, $"{marker.CatalogType.FullName} has no static Apps list; rebuild with the matching SecureManifests generator");
         }
-
-        var apps = marker.CatalogType.GetProperty("Apps", BindingFlags.Public | BindingFlags.Static)?.GetValue(null);
-        return apps as IReadOnlyList<ManifestAppEntry>
-            ?? throw new HostException($"{fullPath}: {marker.CatalogType.FullName} has no static Apps list; rebuild with the matching SecureManifests generator");
+        catch (Exception e) when (e is BadImageFormatException or IOException or TypeLoadException)
+        {
+            // A missing dependency surfaces here too (FileNotFoundException is an IOException).
+            throw new HostException(fullPath, $"cannot load the project assembly or its dependencies: {e.Message}");
+        }
     }
 
     // Project references and, for executables, copied package assemblies sit beside the user's assembly; the

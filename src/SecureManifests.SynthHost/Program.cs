@@ -5,7 +5,7 @@ using SecureManifests.SynthHost;
 //   --assembly P.dll --output DIR [--profile P] [--layout L] [--fail-on S] [--verify]
 if (!HostArguments.TryParse(args, out var arguments, out var problem))
 {
-    Console.Error.WriteLine($"error SM0106: {problem}");
+    Console.Error.WriteLine($"error {MsBuildMessage.DefinitionFailed}: {problem}");
     Console.Error.WriteLine(HostArguments.Usage);
     return AppRunner.UsageOrInputError;
 }
@@ -23,6 +23,6 @@ try
 }
 catch (HostException e)
 {
-    Console.Error.WriteLine($"{e.Message.Split(": ", 2)[0]}: error SM0106: {e.Message.Split(": ", 2)[^1]}");
+    Console.Error.WriteLine($"{e.Origin}: error {MsBuildMessage.DefinitionFailed}: {e.Text}");
     return AppRunner.UsageOrInputError;
 }

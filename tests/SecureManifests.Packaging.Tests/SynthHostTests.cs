@@ -95,6 +95,19 @@ public sealed class SynthHostTests
     }
 
     [Fact]
+    public void A_file_that_is_not_an_assembly_is_named_without_a_stack_trace()
+    {
+        using var folder = new TemporaryFolder();
+        var bogus = folder.Write("Bogus.dll", "not a portable executable");
+
+        var run = Host("--assembly", bogus, "--output", Path.Combine(folder.FullPath, "out"));
+
+        Assert.Equal(2, run.ExitCode);
+        Assert.StartsWith($"{bogus}: error SM0106: cannot load the project assembly", run.StandardError, StringComparison.Ordinal);
+        Assert.DoesNotContain("   at ", run.StandardError, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void An_assembly_without_apps_is_not_an_error()
     {
         using var folder = new TemporaryFolder();
