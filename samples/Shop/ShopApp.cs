@@ -9,6 +9,7 @@ namespace Shop;
 /// mounted Secret and its settings from a ConfigMap, a nightly worker, and Redis with persistent storage.
 /// Traffic is allowed only along web -> api -> redis.
 /// </summary>
+[ManifestApp]
 public sealed class ShopApp : App
 {
     private const string Registry = "ghcr.io/acme";

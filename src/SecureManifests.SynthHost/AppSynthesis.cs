@@ -1,0 +1,144 @@
+using SecureManifests.Output;
+using SecureManifests.Synthesis;
+
+namespace SecureManifests.SynthHost;
+
+/// <summary>Synthesizes (or verifies) every app of a catalog and reports in MSBuild's format.</summary>
+internal sealed class AppSynthesis(HostArguments arguments, TextWriter stdout, TextWriter stderr)
+{
+    /// <summary>Runs every app; the exit code is the worst of them, as <see cref="AppRunner"/> defines codes.</summary>
+    public int Run(IReadOnlyList<ManifestAppEntry> entries)
+    {
+        var outcome = AppRunner.Success;
+        var created = new List<(ManifestAppEntry Entry, App App)>();
+        foreach (var entry in entries)
+        {
+            if (Create(entry) is { } app)
+            {
+                created.Add((entry, app));
+            }
+            else
+            {
+                outcome = AppRunner.UsageOrInputError;
+            }
+        }
+
+        var names = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var (entry, app) in created)
+        {
+            if (!names.Add(app.Name))
+            {
+                stderr.WriteLine(MsBuildMessage.Error(entry, MsBuildMessage.DefinitionFailed,
+                    $"app name '{app.Name}' is used by another [ManifestApp] class of this project; app names must be unique"));
+                return AppRunner.UsageOrInputError;
+            }
+        }
+
+        // Every app gets a folder named after it, even when it is the only one: adding a second app later must not
+        // move the first app's files (and the atomic writer rightly refuses to replace a folder it did not write).
+        foreach (var (entry, app) in created)
+        {
+            var folder = Path.Combine(arguments.Output, app.Name);
+            outcome = Math.Max(outcome, arguments.Verify ? Verify(entry, app, folder) : Write(entry, app, folder));
+        }
+
+        return outcome;
+    }
+
+    private App? Create(ManifestAppEntry entry)
+    {
+        try
+        {
+            return entry.Create();
+        }
+        catch (ManifestDefinitionException e)
+        {
+            stderr.WriteLine(MsBuildMessage.Error(entry, MsBuildMessage.DefinitionFailed, e.Message));
+        }
+#pragma warning disable CA1031 // User code may throw anything; the build gets one line naming the app, not a stack trace.
+        catch (Exception e)
+#pragma warning restore CA1031
+        {
+            var inner = e is System.Reflection.TargetInvocationException { InnerException: { } cause } ? cause : e;
+            stderr.WriteLine(MsBuildMessage.Error(entry, MsBuildMessage.DefinitionFailed,
+                $"creating {entry.TypeName} threw {inner.GetType().Name}: {inner.Message}"));
+        }
+
+        return null;
+    }
+
+    private int Write(ManifestAppEntry entry, App app, string folder)
+    {
+        try
+        {
+            var result = Synthesizer.Write(app, folder, arguments.Options);
+            foreach (var finding in result.Findings)
+            {
+                stderr.WriteLine(MsBuildMessage.Finding(entry, finding, blocking: false));
+            }
+
+            stdout.WriteLine($"SecureManifests: wrote {result.Files.Count} files for app '{app.Name}' to {Path.GetFullPath(folder)}");
+            return AppRunner.Success;
+        }
+        catch (Exception e) when (e is not (SynthesisFailedException or OutOfMemoryException))
+        {
+            return Failed(entry, app, folder, e);
+        }
+        catch (SynthesisFailedException e)
+        {
+            return Blocked(entry, e);
+        }
+    }
+
+    private int Verify(ManifestAppEntry entry, App app, string folder)
+    {
+        try
+        {
+            var stale = Synthesizer.FindStaleFiles(app, folder, arguments.Options);
+            foreach (var difference in stale)
+            {
+                var relative = difference[(difference.IndexOf(": ", StringComparison.Ordinal) + 2)..];
+                stderr.WriteLine(MsBuildMessage.StaleFile(Path.GetFullPath(Path.Combine(folder, relative)),
+                    $"{difference} differs from what app '{app.Name}' writes; rebuild without SecureManifestsVerify and commit the result"));
+            }
+
+            if (stale.Count == 0)
+            {
+                stdout.WriteLine($"SecureManifests: {Path.GetFullPath(folder)} is up to date for app '{app.Name}'");
+            }
+
+            return stale.Count == 0 ? AppRunner.Success : AppRunner.FindingsOrStale;
+        }
+        catch (Exception e) when (e is not (SynthesisFailedException or OutOfMemoryException))
+        {
+            return Failed(entry, app, folder, e);
+        }
+        catch (SynthesisFailedException e)
+        {
+            return Blocked(entry, e);
+        }
+    }
+
+    private int Blocked(ManifestAppEntry entry, SynthesisFailedException e)
+    {
+        foreach (var finding in e.Blocking)
+        {
+            stderr.WriteLine(MsBuildMessage.Finding(entry, finding, blocking: true));
+        }
+
+        return AppRunner.FindingsOrStale;
+    }
+
+    private int Failed(ManifestAppEntry entry, App app, string folder, Exception e)
+    {
+        var text = e switch
+        {
+            ManifestDefinitionException => e.Message,
+            ManifestOutputException or IOException or UnauthorizedAccessException =>
+                $"cannot write app '{app.Name}' to '{Path.GetFullPath(folder)}': {e.Message}",
+            _ => $"synthesizing app '{app.Name}' threw {e.GetType().Name}: {e.Message}",
+        };
+        stderr.WriteLine(MsBuildMessage.Error(entry, MsBuildMessage.DefinitionFailed, text));
+        return AppRunner.UsageOrInputError;
+    }
+}
