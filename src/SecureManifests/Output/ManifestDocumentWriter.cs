@@ -1,41 +1,31 @@
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using YamlDotNet.Core;
-using YamlDotNet.Core.Events;
 
 namespace SecureManifests.Output;
 
 /// <summary>
-/// Turns the JSON tree of one Kubernetes object into one YAML document through YamlDotNet's event
-/// emitter, so that key order, pruning and every scalar's style are decided here, not by a serializer.
+/// Turns the JSON tree of one Kubernetes object into one YAML document: key order, pruning and every scalar's
+/// style are decided here, and <see cref="YamlBlockWriter"/> writes them.
 /// </summary>
 internal static class ManifestDocumentWriter
 {
-    // Block style, 2-space indent, sequences not indented under their key (kubectl's and YamlDotNet's
-    // default), no line folding (long strings stay on one line, so diffs stay small), LF.
-    private static readonly EmitterSettings Settings = new(
-        bestIndent: 2,
-        bestWidth: int.MaxValue,
-        isCanonical: false,
-        maxSimpleKeyLength: int.MaxValue,
-        skipAnchorName: false,
-        indentSequences: false,
-        newLine: "\n");
-
     /// <summary>Prunes <paramref name="root"/> in place and writes it as one YAML document.</summary>
     public static void Write(JsonObject root, TextWriter writer)
     {
         Prune(root);
-        var emitter = new Emitter(writer, Settings);
-        emitter.Emit(new StreamStart());
-        emitter.Emit(new DocumentStart(null, null, isImplicit: true));
-        EmitMapping(emitter, root, MappingRole.Root);
-        emitter.Emit(new DocumentEnd(isImplicit: true));
-        emitter.Emit(new StreamEnd());
+        var yaml = new YamlBlockWriter(writer);
+        if (root.Count == 0)
+        {
+            yaml.EmptyFlow(mapping: true);
+            return;
+        }
+
+        WriteMapping(yaml, root, MappingRole.Root, indent: 0);
     }
 
     /// <summary>Removes nulls and meaningless empty containers; returns whether the node ended up empty.</summary>
-    private static bool Prune(JsonNode node)
+    internal static bool Prune(JsonNode node)
     {
         if (node is JsonArray array)
         {
@@ -83,89 +73,84 @@ internal static class ManifestDocumentWriter
         return obj.Count == 0;
     }
 
-    private static void EmitMapping(IEmitter emitter, JsonObject obj, MappingRole role)
+    private static void WriteMapping(YamlBlockWriter yaml, JsonObject obj, MappingRole role, int indent)
     {
-        emitter.Emit(new MappingStart(null, null, isImplicit: true, MappingStyle.Block));
+        yaml.BeginBlock();
         var count = obj.Count;
-        if (count > 0)
+        var entries = new KeyValuePair<string, JsonNode?>[count];
+        var i = 0;
+        foreach (var entry in obj)
         {
-            var entries = new KeyValuePair<string, JsonNode?>[count];
-            var i = 0;
-            foreach (var entry in obj)
-            {
-                entries[i++] = entry;
-            }
-
-            MappingKeyOrder.Sort(entries, count, role);
-            foreach (var (key, value) in entries)
-            {
-                EmitScalar(emitter, key, ScalarStyleChooser.ForKey(key));
-                EmitNode(emitter, value, MappingKeyOrder.RoleOfChild(key));
-            }
+            entries[i++] = entry;
         }
 
-        emitter.Emit(new MappingEnd());
+        MappingKeyOrder.Sort(entries, count, role);
+        foreach (var (key, value) in entries)
+        {
+            yaml.Key(key, ScalarStyleChooser.ForKey(key), indent);
+            WriteNode(yaml, value, MappingKeyOrder.RoleOfChild(key), indent, childIndent: indent + 2);
+        }
     }
 
-    private static void EmitNode(IEmitter emitter, JsonNode? node, MappingRole roleIfMapping)
+    /// <param name="indent">The indent of the key or item that holds this node.</param>
+    /// <param name="childIndent">Where a nested mapping's keys, or a sequence nested in an item, go.</param>
+    /// <param name="underKey">Whether the node is a mapping value; a sequence there sits at its key's indent.</param>
+    private static void WriteNode(YamlBlockWriter yaml, JsonNode? node, MappingRole roleIfMapping, int indent, int childIndent, bool underKey = true)
     {
         switch (node)
         {
             case JsonObject obj when obj.Count == 0:
-                // Only reached for kept empties ("emptyDir: {}", "ingress: [{}]"); "{}" is the one readable form.
-                emitter.Emit(new MappingStart(null, null, isImplicit: true, MappingStyle.Flow));
-                emitter.Emit(new MappingEnd());
+                // Only reached for kept empties ("emptyDir: {}", "ingress: [{}]").
+                yaml.EmptyFlow(mapping: true);
                 break;
             case JsonObject obj:
-                EmitMapping(emitter, obj, roleIfMapping);
+                WriteMapping(yaml, obj, roleIfMapping, childIndent);
                 break;
             case JsonArray array when array.Count == 0:
-                emitter.Emit(new SequenceStart(null, null, isImplicit: true, SequenceStyle.Flow));
-                emitter.Emit(new SequenceEnd());
+                yaml.EmptyFlow(mapping: false);
                 break;
             case JsonArray array:
-                emitter.Emit(new SequenceStart(null, null, isImplicit: true, SequenceStyle.Block));
+                // Sequences sit at their key's indent ("key:\n- a"), as kubectl writes them; nested in an item, after "- ".
+                var itemIndent = underKey ? indent : childIndent;
+                yaml.BeginBlock();
                 foreach (var item in array)
                 {
-                    EmitNode(emitter, item, MappingRole.Structured);
+                    yaml.Item(itemIndent);
+                    WriteNode(yaml, item, MappingRole.Structured, itemIndent, childIndent: itemIndent + 2, underKey: false);
                 }
 
-                emitter.Emit(new SequenceEnd());
                 break;
             case null:
-                EmitScalar(emitter, "null", ScalarStyle.Plain);
+                yaml.Scalar("null", ScalarStyle.Plain, indent);
                 break;
             case JsonValue value:
-                EmitValue(emitter, value);
+                WriteValue(yaml, value, indent);
                 break;
         }
     }
 
-    private static void EmitValue(IEmitter emitter, JsonValue value)
+    private static void WriteValue(YamlBlockWriter yaml, JsonValue value, int indent)
     {
         switch (value.GetValueKind())
         {
             case JsonValueKind.String:
                 var text = value.GetValue<string>();
-                EmitScalar(emitter, text, ScalarStyleChooser.ForValue(text));
+                yaml.Scalar(text, ScalarStyleChooser.ForValue(text), indent);
                 break;
             case JsonValueKind.True:
-                EmitScalar(emitter, "true", ScalarStyle.Plain);
+                yaml.Scalar("true", ScalarStyle.Plain, indent);
                 break;
             case JsonValueKind.False:
-                EmitScalar(emitter, "false", ScalarStyle.Plain);
+                yaml.Scalar("false", ScalarStyle.Plain, indent);
                 break;
             case JsonValueKind.Number:
                 // The JSON text of the number is already valid YAML (int stays int, 0.5 stays 0.5).
                 var number = value.TryGetValue<JsonElement>(out var element) ? element.GetRawText() : value.ToJsonString();
-                EmitScalar(emitter, number, ScalarStyle.Plain);
+                yaml.Scalar(number, ScalarStyle.Plain, indent);
                 break;
             default:
-                EmitScalar(emitter, "null", ScalarStyle.Plain);
+                yaml.Scalar("null", ScalarStyle.Plain, indent);
                 break;
         }
     }
-
-    private static void EmitScalar(IEmitter emitter, string text, ScalarStyle style) =>
-        emitter.Emit(new Scalar(null, null, text, style, isPlainImplicit: true, isQuotedImplicit: true));
 }
