@@ -245,7 +245,13 @@ internal sealed class SdkChecks
             }
         }
 
-        local ??= top.Parent switch
+        // The namespace a workload is added to is shared with other workloads: its other chains do not count.
+        if (local is not null && SymbolEqualityComparer.Default.Equals(local.Type.OriginalDefinition, _types.Namespace))
+        {
+            local = null;
+        }
+
+        var stored = top.Parent switch
         {
             IVariableInitializerOperation { Parent: IVariableDeclaratorOperation declarator } => declarator.Symbol,
             ISimpleAssignmentOperation { Target: ILocalReferenceOperation target } => target.Local,
@@ -276,7 +282,8 @@ internal sealed class SdkChecks
                 receiver = ValueResolver.Unwrap(receiver);
                 if (receiver is ILocalReferenceOperation reference)
                 {
-                    if (local is not null && SymbolEqualityComparer.Default.Equals(reference.Local, local))
+                    if ((local is not null && SymbolEqualityComparer.Default.Equals(reference.Local, local))
+                        || (stored is not null && SymbolEqualityComparer.Default.Equals(reference.Local, stored)))
                     {
                         return true;
                     }
