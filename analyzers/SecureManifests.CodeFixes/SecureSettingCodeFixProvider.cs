@@ -22,6 +22,14 @@ namespace SecureManifests.CodeFixes;
 [ExportCodeFixProvider(LanguageNames.CSharp, Name = nameof(SecureSettingCodeFixProvider)), Shared]
 public sealed class SecureSettingCodeFixProvider : CodeFixProvider
 {
+    /// <summary>
+    /// One equivalence key for every "back to the secure value" fix, so that Fix All repairs every mechanical
+    /// finding in its scope at once instead of one kind of fix at a time.
+    /// </summary>
+    private const string SecureValueKey = "SecureManifests.SecureValue";
+
+    private const string RemoveRelaxationKey = "SecureManifests.RemoveRelaxation";
+
     /// <inheritdoc />
     public override ImmutableArray<string> FixableDiagnosticIds { get; } = RuleCatalog.All
         .Where(r => (r.EnforcedBy & RuleEnforcementPoints.Analyzer) != 0)
@@ -67,18 +75,18 @@ public sealed class SecureSettingCodeFixProvider : CodeFixProvider
                     return null;
                 }
 
-                return Create("Set " + Describe(assignment.Left) + " to " + safe, kind + safe, _ =>
+                return Create("Set " + Describe(assignment.Left) + " to " + safe, SecureValueKey, _ =>
                     With(document, root.ReplaceNode(assignment.Right, SyntaxFactory.ParseExpression(safe).WithTriviaFrom(assignment.Right))));
             case FixKinds.RemoveAssignment:
                 var removed = node.FirstAncestorOrSelf<AssignmentExpressionSyntax>();
-                return removed is null ? null : Create("Remove " + Describe(removed.Left), kind, _ => With(document, RemoveAssignment(root, removed)));
+                return removed is null ? null : Create("Remove " + Describe(removed.Left), SecureValueKey, _ => With(document, RemoveAssignment(root, removed)));
             case FixKinds.AddDropAll:
                 var creation = node.FirstAncestorOrSelf<BaseObjectCreationExpressionSyntax>();
-                return creation?.Initializer is null ? null : Create("Drop all capabilities", kind, _ => With(document, AddDropAll(root, creation)));
+                return creation?.Initializer is null ? null : Create("Drop all capabilities", SecureValueKey, _ => With(document, AddDropAll(root, creation)));
             case FixKinds.RemoveRelaxation:
                 var invocation = node.FirstAncestorOrSelf<InvocationExpressionSyntax>();
                 return invocation?.Expression is MemberAccessExpressionSyntax
-                    ? Create("Remove the relaxation and keep the secure default", kind, _ => With(document, RemoveRelaxation(root, invocation)))
+                    ? Create("Remove the relaxation and keep the secure default", RemoveRelaxationKey, _ => With(document, RemoveRelaxation(root, invocation)))
                     : null;
             default:
                 return null;

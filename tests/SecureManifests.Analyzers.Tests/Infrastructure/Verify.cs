@@ -66,6 +66,17 @@ internal static class Verify
         await test.RunAsync();
     }
 
+    /// <summary>A finding that has no mechanical fix: no code action is offered and the code stays as it is.</summary>
+    public static async Task NoFixAsync(string source)
+    {
+        var test = new CodeFixTest { TestCode = Usings + source, FixedCode = Usings + source };
+        test.FixedState.MarkupHandling = MarkupMode.Allow;
+        test.DisabledDiagnostics.AddRange(NoisyOptInRules);
+        Configure(test.TestState, null);
+        Configure(test.FixedState, null);
+        await test.RunAsync();
+    }
+
     /// <summary>Fix All over several documents (document, project and solution scope are all exercised by the framework).</summary>
     public static async Task FixAllAsync(string[] sources, string[] fixedSources)
     {
