@@ -4,12 +4,16 @@ using System.Collections.Immutable;
 using System.Globalization;
 using System.Linq;
 using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp.Syntax;
 using Microsoft.CodeAnalysis.Diagnostics;
 using Microsoft.CodeAnalysis.Operations;
 
 namespace SecureManifests.Analyzers;
 
-/// <summary>The per-compilation checks of <see cref="RawModelAnalyzer"/>: one assignment at a time.</summary>
+/// <summary>
+/// The per-compilation checks of <see cref="RawModelAnalyzer"/>: one assignment at a time. Candidates are picked
+/// by syntax (the assigned property's name), then judged on the IOperation tree of that one node.
+/// </summary>
 internal sealed class ModelChecks
 {
     private readonly ModelTypes _types;
@@ -21,42 +25,78 @@ internal sealed class ModelChecks
         _options = options;
     }
 
-    public void AnalyzeAssignment(OperationAnalysisContext context)
+    /// <summary>
+    /// Property names the checks look at. An assignment to any other name is dismissed from its syntax alone,
+    /// before the semantic model is asked for anything: most code in a project never touches these.
+    /// </summary>
+    private static readonly HashSet<string> CheckedProperties = new(StringComparer.Ordinal)
     {
-        var assignment = (ISimpleAssignmentOperation)context.Operation;
-        if (assignment.Target is IPropertyReferenceOperation property && _types.TryGetKind(property.Property.ContainingType, out var kind))
-        {
-            Check(context, new ModelWrite(kind, property.Property.Name, assignment.Value, assignment, assignment.Parent as IObjectOrCollectionInitializerOperation));
-        }
-    }
+        "Privileged", "AllowPrivilegeEscalation", "RunAsNonRoot", "ReadOnlyRootFilesystem", "RunAsUser", "ProcMount",
+        "Add", "Drop", "Type", "User", "Role", "Name", "HostProcess", "Host", "HostNetwork", "HostPID", "HostIPC",
+        "AutomountServiceAccountToken", "ServiceAccount", "ServiceAccountName", "HostPath", "Local", "HostPort",
+        "ContainerPort", "Image", "Value", "SecretKeyRef", "SecretRef", "DefaultMode", "Verbs", "Resources", "ApiGroups",
+        "NamespaceProperty", "Labels",
+    };
 
-    /// <summary><c>Add = { "SYS_ADMIN" }</c>: a collection initializer on an existing collection property.</summary>
-    public void AnalyzeMemberInitializer(OperationAnalysisContext context)
+    /// <summary>
+    /// <c>Privileged = true</c> in an initializer, <c>sc.Privileged = true</c> as a statement, and
+    /// <c>Add = { "SYS_ADMIN" }</c> (a collection initializer on an existing property).
+    /// </summary>
+    public void AnalyzeAssignment(SyntaxNodeAnalysisContext context)
     {
-        var member = (IMemberInitializerOperation)context.Operation;
-        if (member.InitializedMember is IPropertyReferenceOperation property && _types.TryGetKind(property.Property.ContainingType, out var kind))
+        var syntax = (AssignmentExpressionSyntax)context.Node;
+        var name = syntax.Left switch
         {
-            Check(context, new ModelWrite(kind, property.Property.Name, member.Initializer, member, member.Parent as IObjectOrCollectionInitializerOperation));
-        }
-    }
-
-    /// <summary>Rules that need the whole initializer: capabilities without Drop.</summary>
-    public void AnalyzeObjectCreation(OperationAnalysisContext context)
-    {
-        var creation = (IObjectCreationOperation)context.Operation;
-        if (creation.Initializer is null || !_types.TryGetKind(creation.Type, out var kind) || kind != ModelKind.Capabilities)
+            IdentifierNameSyntax identifier => identifier.Identifier.ValueText,
+            MemberAccessExpressionSyntax member => member.Name.Identifier.ValueText,
+            _ => null,
+        };
+        if (name is null || (!CheckedProperties.Contains(name) && !KubernetesValues.RestrictedVolumeProperties.Contains(name)))
         {
             return;
         }
 
-        if (FindMember(creation.Initializer, "Drop") is null)
+        switch (context.SemanticModel.GetOperation(syntax, context.CancellationToken))
         {
-            Report(context, Descriptors.CapabilitiesNotDropped, creation.Syntax, Subject(creation), "V1Capabilities without Drop",
+            case ISimpleAssignmentOperation { Target: IPropertyReferenceOperation property } assignment
+                when _types.TryGetKind(property.Property.ContainingType, out var kind):
+                Check(context.ReportDiagnostic, new ModelWrite(kind, property.Property.Name, assignment.Value, assignment, assignment.Parent as IObjectOrCollectionInitializerOperation));
+                break;
+            case IMemberInitializerOperation { InitializedMember: IPropertyReferenceOperation property } member
+                when _types.TryGetKind(property.Property.ContainingType, out var kind):
+                Check(context.ReportDiagnostic, new ModelWrite(kind, property.Property.Name, member.Initializer, member, member.Parent as IObjectOrCollectionInitializerOperation));
+                break;
+        }
+    }
+
+    /// <summary>Rules that need the whole initializer: a V1Capabilities initializer that does not set Drop.</summary>
+    public void AnalyzeObjectCreation(SyntaxNodeAnalysisContext context)
+    {
+        var syntax = (BaseObjectCreationExpressionSyntax)context.Node;
+        if (syntax.Initializer is null
+            || (syntax is ObjectCreationExpressionSyntax explicitType && !NameOf(explicitType.Type).Equals("V1Capabilities", StringComparison.Ordinal))
+            || syntax.Initializer.Expressions.Any(e => e is AssignmentExpressionSyntax { Left: IdentifierNameSyntax { Identifier.ValueText: "Drop" } }))
+        {
+            return;
+        }
+
+        if (context.SemanticModel.GetOperation(syntax, context.CancellationToken) is IObjectCreationOperation creation
+            && _types.TryGetKind(creation.Type, out var kind) && kind == ModelKind.Capabilities)
+        {
+            Report(context.ReportDiagnostic, Descriptors.CapabilitiesNotDropped, creation.Syntax, Subject(creation), "V1Capabilities without Drop",
                 Fix(FixKinds.AddDropAll));
         }
     }
 
-    private void Check(OperationAnalysisContext context, ModelWrite write)
+    private static string NameOf(TypeSyntax type) => type switch
+    {
+        QualifiedNameSyntax qualified => qualified.Right.Identifier.ValueText,
+        AliasQualifiedNameSyntax alias => alias.Name.Identifier.ValueText,
+        SimpleNameSyntax simple => simple.Identifier.ValueText,
+        _ => string.Empty,
+    };
+
+    private void Check(Action<Diagnostic> context, ModelWrite write)
     {
         switch (write.Kind)
         {
@@ -154,7 +194,7 @@ internal sealed class ModelChecks
         }
     }
 
-    private static void CheckSecurityContext(OperationAnalysisContext context, ModelWrite write)
+    private static void CheckSecurityContext(Action<Diagnostic> context, ModelWrite write)
     {
         switch (write.Property)
         {
@@ -183,7 +223,7 @@ internal sealed class ModelChecks
         }
     }
 
-    private static void CheckCapabilities(OperationAnalysisContext context, ModelWrite write)
+    private static void CheckCapabilities(Action<Diagnostic> context, ModelWrite write)
     {
         if (!ValueResolver.TryGetElements(write.Value, out var elements))
         {
@@ -211,7 +251,7 @@ internal sealed class ModelChecks
         }
     }
 
-    private static void CheckPodSpec(OperationAnalysisContext context, ModelWrite write)
+    private static void CheckPodSpec(Action<Diagnostic> context, ModelWrite write)
     {
         switch (write.Property)
         {
@@ -232,7 +272,7 @@ internal sealed class ModelChecks
         }
     }
 
-    private static void CheckContainerPort(OperationAnalysisContext context, ModelWrite write)
+    private static void CheckContainerPort(Action<Diagnostic> context, ModelWrite write)
     {
         if (write.Property == "HostPort")
         {
@@ -262,7 +302,7 @@ internal sealed class ModelChecks
         }
     }
 
-    private void CheckEnvValue(OperationAnalysisContext context, ModelWrite write)
+    private void CheckEnvValue(Action<Diagnostic> context, ModelWrite write)
     {
         var name = SiblingString(write, "Name");
         if (name is null || !ValueResolver.TryGetString(write.Value, out var value) || value is null)
@@ -276,7 +316,7 @@ internal sealed class ModelChecks
         }
     }
 
-    private static void CheckPolicyRule(OperationAnalysisContext context, ModelWrite write)
+    private static void CheckPolicyRule(Action<Diagnostic> context, ModelWrite write)
     {
         if (write.Property != "Verbs" && write.Property != "Resources" && write.Property != "ApiGroups")
         {
@@ -359,7 +399,7 @@ internal sealed class ModelChecks
     }
 
     /// <summary>SM4007 on <c>new V1Namespace { Metadata = new V1ObjectMeta { Labels = {known dictionary} } }</c>.</summary>
-    private void CheckNamespaceLabels(OperationAnalysisContext context, ModelWrite write)
+    private void CheckNamespaceLabels(Action<Diagnostic> context, ModelWrite write)
     {
         if (write.Siblings?.Parent is not IObjectCreationOperation meta
             || meta.Parent is not ISimpleAssignmentOperation { Target: IPropertyReferenceOperation { Property.Name: "Metadata" } owner }
@@ -427,7 +467,7 @@ internal sealed class ModelChecks
         return true;
     }
 
-    private static void ReportIfBool(OperationAnalysisContext context, ModelWrite write, bool unsafeValue, DiagnosticDescriptor descriptor)
+    private static void ReportIfBool(Action<Diagnostic> context, ModelWrite write, bool unsafeValue, DiagnosticDescriptor descriptor)
     {
         if (ValueResolver.TryGetBool(write.Value, out var value) && value == unsafeValue)
         {
@@ -438,7 +478,7 @@ internal sealed class ModelChecks
         }
     }
 
-    private static void ReportIfString(OperationAnalysisContext context, ModelWrite write, Func<string, bool> isUnsafe, DiagnosticDescriptor descriptor, ImmutableDictionary<string, string?>? fix)
+    private static void ReportIfString(Action<Diagnostic> context, ModelWrite write, Func<string, bool> isUnsafe, DiagnosticDescriptor descriptor, ImmutableDictionary<string, string?>? fix)
     {
         if (ValueResolver.TryGetString(write.Value, out var value) && value is not null && isUnsafe(value))
         {
@@ -447,7 +487,7 @@ internal sealed class ModelChecks
     }
 
     /// <summary>A nested source object (hostPath, nfs, secretKeyRef, ...) that is set to anything but null.</summary>
-    private static void ReportIfObject(OperationAnalysisContext context, ModelWrite write, DiagnosticDescriptor descriptor)
+    private static void ReportIfObject(Action<Diagnostic> context, ModelWrite write, DiagnosticDescriptor descriptor)
     {
         var value = ValueResolver.Unwrap(write.Value);
         if (value is null || (value.ConstantValue.HasValue && value.ConstantValue.Value is null) || value is IDefaultValueOperation)
@@ -458,9 +498,9 @@ internal sealed class ModelChecks
         Report(context, descriptor, write.Node.Syntax, Subject(write.Node), write.Property + " is set", null);
     }
 
-    private static void Report(OperationAnalysisContext context, DiagnosticDescriptor descriptor, SyntaxNode node, string subject, string found, ImmutableDictionary<string, string?>? properties)
+    private static void Report(Action<Diagnostic> context, DiagnosticDescriptor descriptor, SyntaxNode node, string subject, string found, ImmutableDictionary<string, string?>? properties)
     {
-        context.ReportDiagnostic(Diagnostic.Create(descriptor, node.GetLocation(), properties, subject, found));
+        context(Diagnostic.Create(descriptor, node.GetLocation(), properties, subject, found));
     }
 
     private static ImmutableDictionary<string, string?> Fix(string kind) =>

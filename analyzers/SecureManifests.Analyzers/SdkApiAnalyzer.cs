@@ -1,5 +1,6 @@
 using System.Collections.Immutable;
 using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp;
 using Microsoft.CodeAnalysis.Diagnostics;
 
 namespace SecureManifests.Analyzers;
@@ -32,6 +33,7 @@ public sealed class SdkApiAnalyzer : DiagnosticAnalyzer
         }
 
         var checks = new SdkChecks(types, new AnalyzerOptionsCache(context.Options.AnalyzerConfigOptionsProvider));
-        context.RegisterOperationAction(checks.AnalyzeInvocation, OperationKind.Invocation);
+        // A syntax action filtered by method name, then the IOperation of that call (see RawModelAnalyzer).
+        context.RegisterSyntaxNodeAction(checks.AnalyzeInvocation, SyntaxKind.InvocationExpression);
     }
 }

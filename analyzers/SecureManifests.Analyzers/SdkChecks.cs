@@ -2,6 +2,7 @@ using System.Collections.Immutable;
 using System.Globalization;
 using System.Linq;
 using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp.Syntax;
 using Microsoft.CodeAnalysis.Diagnostics;
 using Microsoft.CodeAnalysis.Operations;
 
@@ -21,9 +22,34 @@ internal sealed class SdkChecks
         _options = options;
     }
 
-    public void AnalyzeInvocation(OperationAnalysisContext context)
+    /// <summary>SDK method names the checks look at; any other call is dismissed from its syntax alone.</summary>
+    private static readonly System.Collections.Generic.HashSet<string> CheckedMethods = new(System.StringComparer.Ordinal)
     {
-        var invocation = (IInvocationOperation)context.Operation;
+        "AddDeployment", "AddStatefulSet", "AddDaemonSet", "AddJob", "AddCronJob", "AddNamespace", "WithSidecar",
+        "WithInitContainer", "WithEnv", "WithRunAsUser", "WithPort", "Allow", "AllowCapability", "WithHostPort", "WithHostPathVolume",
+    };
+
+    public void AnalyzeInvocation(SyntaxNodeAnalysisContext context)
+    {
+        var syntax = (InvocationExpressionSyntax)context.Node;
+        var called = syntax.Expression switch
+        {
+            MemberAccessExpressionSyntax member => member.Name.Identifier.ValueText,
+            IdentifierNameSyntax identifier => identifier.Identifier.ValueText,
+            MemberBindingExpressionSyntax binding => binding.Name.Identifier.ValueText,
+            _ => null,
+        };
+        if (called is null || !CheckedMethods.Contains(called)
+            || context.SemanticModel.GetOperation(syntax, context.CancellationToken) is not IInvocationOperation invocation)
+        {
+            return;
+        }
+
+        Analyze(context.ReportDiagnostic, invocation);
+    }
+
+    private void Analyze(System.Action<Diagnostic> context, IInvocationOperation invocation)
+    {
         var owner = invocation.TargetMethod.ContainingType?.OriginalDefinition;
         if (owner is null)
         {
@@ -55,7 +81,7 @@ internal sealed class SdkChecks
         }
     }
 
-    private void CheckFluentCall(OperationAnalysisContext context, IInvocationOperation invocation, string name)
+    private void CheckFluentCall(System.Action<Diagnostic> context, IInvocationOperation invocation, string name)
     {
         switch (name)
         {
@@ -107,7 +133,7 @@ internal sealed class SdkChecks
         }
     }
 
-    private void CheckImage(OperationAnalysisContext context, IInvocationOperation invocation)
+    private void CheckImage(System.Action<Diagnostic> context, IInvocationOperation invocation)
     {
         var image = Argument(invocation, "image");
         if (image is null || !ValueResolver.TryGetString(image, out var text) || text is null || !KubernetesValues.IsMutableImage(text))
@@ -124,7 +150,7 @@ internal sealed class SdkChecks
         Report(context, Descriptors.MutableImageTag, image.Parent!.Syntax, container ?? invocation.TargetMethod.Name, "image = " + Quote(text), null);
     }
 
-    private void CheckEnv(OperationAnalysisContext context, IInvocationOperation invocation)
+    private void CheckEnv(System.Action<Diagnostic> context, IInvocationOperation invocation)
     {
         var value = Argument(invocation, "value");
         if (value is null || value.Type?.SpecialType != SpecialType.System_String)
@@ -140,7 +166,7 @@ internal sealed class SdkChecks
         }
     }
 
-    private static void CheckPort(OperationAnalysisContext context, IInvocationOperation invocation)
+    private static void CheckPort(System.Action<Diagnostic> context, IInvocationOperation invocation)
     {
         var port = Argument(invocation, "port");
         if (!ValueResolver.TryGetInteger(port, out var number) || number != 22)
@@ -159,7 +185,7 @@ internal sealed class SdkChecks
             "WithPort(" + Quote(portName ?? "?") + ", " + number.ToString(CultureInfo.InvariantCulture) + ")", null);
     }
 
-    private static void CheckAllow(OperationAnalysisContext context, IInvocationOperation invocation)
+    private static void CheckAllow(System.Action<Diagnostic> context, IInvocationOperation invocation)
     {
         if (!IsEmptyReason(invocation))
         {
@@ -189,10 +215,10 @@ internal sealed class SdkChecks
     private static bool IsEmptyReason(IInvocationOperation invocation) =>
         ValueResolver.TryGetConstant(Argument(invocation, "reason"), out var value) && (value is null || (value is string text && string.IsNullOrWhiteSpace(text)));
 
-    private static void ReportEmptyReason(OperationAnalysisContext context, IInvocationOperation invocation, DiagnosticDescriptor descriptor, string call)
+    private static void ReportEmptyReason(System.Action<Diagnostic> context, IInvocationOperation invocation, DiagnosticDescriptor descriptor, string call)
     {
         var reason = Argument(invocation, "reason")!.Parent!.Syntax;
-        context.ReportDiagnostic(Diagnostic.Create(descriptor, reason.GetLocation(),
+        context(Diagnostic.Create(descriptor, reason.GetLocation(),
             ImmutableDictionary<string, string?>.Empty.Add(FixKinds.Key, FixKinds.RemoveRelaxation), call));
     }
 
@@ -359,8 +385,8 @@ internal sealed class SdkChecks
         return null;
     }
 
-    private static void Report(OperationAnalysisContext context, DiagnosticDescriptor descriptor, SyntaxNode node, string subject, string found, ImmutableDictionary<string, string?>? properties) =>
-        context.ReportDiagnostic(Diagnostic.Create(descriptor, node.GetLocation(), properties, subject, found));
+    private static void Report(System.Action<Diagnostic> context, DiagnosticDescriptor descriptor, SyntaxNode node, string subject, string found, ImmutableDictionary<string, string?>? properties) =>
+        context(Diagnostic.Create(descriptor, node.GetLocation(), properties, subject, found));
 
     private static string Quote(string value) => "\"" + value + "\"";
 }
