@@ -6,7 +6,7 @@ namespace SecureManifests.Analyzers;
 /// <summary>
 /// The value sets the analyzers compare against, as the rule spec defines them. The engine keeps the same
 /// sets in <c>PodSecurityValues</c>, which uses frozen collections and cannot be linked into netstandard2.0;
-/// the catalogue test suite checks both agree.
+/// tests/SecureManifests.Analyzers.Tests (ValueSetTests) checks that both agree.
 /// </summary>
 internal static class KubernetesValues
 {
