@@ -56,6 +56,12 @@ internal sealed class ModelChecks
             return;
         }
 
+        var tree = syntax.SyntaxTree;
+        if (LiteralScreen.IsSafe(name, syntax, _options.SecretNamesFor(tree), name == "Image" && LiteralScreen.IsRuleEnabled(context.Compilation, tree, Descriptors.ImageNotPinnedByDigest, context.CancellationToken)))
+        {
+            return;
+        }
+
         switch (context.SemanticModel.GetOperation(syntax, context.CancellationToken))
         {
             case ISimpleAssignmentOperation { Target: IPropertyReferenceOperation property } assignment
