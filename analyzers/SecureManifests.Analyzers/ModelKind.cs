@@ -76,8 +76,9 @@ internal sealed class ModelTypes
 
     public static ModelTypes? Create(Compilation compilation)
     {
-        // The cheap bail-out: no V1Container means no KubernetesClient models in this compilation.
-        if (compilation.GetTypeByMetadataName("k8s.Models.V1Container") is null)
+        // The cheap bail-out: without a reference to KubernetesClient (checked on assembly names, before any
+        // type lookup walks the references' metadata) there are no k8s.Models in this compilation.
+        if (!References(compilation, "KubernetesClient") || compilation.GetTypeByMetadataName("k8s.Models.V1Container") is null)
         {
             return null;
         }
@@ -93,6 +94,25 @@ internal sealed class ModelTypes
         }
 
         return new ModelTypes(kinds);
+    }
+
+    /// <summary>Whether the compilation is, or references, the assembly <paramref name="name"/>.</summary>
+    public static bool References(Compilation compilation, string name)
+    {
+        if (string.Equals(compilation.AssemblyName, name, System.StringComparison.Ordinal))
+        {
+            return true;
+        }
+
+        foreach (var identity in compilation.ReferencedAssemblyNames)
+        {
+            if (string.Equals(identity.Name, name, System.StringComparison.Ordinal))
+            {
+                return true;
+            }
+        }
+
+        return false;
     }
 
     public bool TryGetKind(ITypeSymbol? type, out ModelKind kind)

@@ -30,6 +30,11 @@ internal sealed class SdkTypes
 
     public static SdkTypes? Create(Compilation compilation)
     {
+        if (!ModelTypes.References(compilation, "SecureManifests"))
+        {
+            return null;
+        }
+
         var app = compilation.GetTypeByMetadataName("SecureManifests.App");
         var ns = compilation.GetTypeByMetadataName("SecureManifests.Model.Namespace");
         if (app is null || ns is null)

@@ -27,8 +27,14 @@ public sealed class SuppressionJustificationAnalyzer : DiagnosticAnalyzer
         context.ConfigureGeneratedCodeAnalysis(GeneratedCodeAnalysisFlags.None);
         context.RegisterCompilationStartAction(start =>
         {
+            // Only where SecureManifests rules can fire at all; the assembly-name checks come before any type lookup.
+            if (!ModelTypes.References(start.Compilation, "KubernetesClient") && !ModelTypes.References(start.Compilation, "SecureManifests"))
+            {
+                return;
+            }
+
             var attribute = start.Compilation.GetTypeByMetadataName(AttributeType);
-            if (attribute is null || (ModelTypes.Create(start.Compilation) is null && SdkTypes.Create(start.Compilation) is null))
+            if (attribute is null)
             {
                 return;
             }
