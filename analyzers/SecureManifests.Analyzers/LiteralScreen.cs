@@ -1,3 +1,4 @@
+using System.Linq;
 using System.Threading;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
@@ -16,8 +17,32 @@ internal static class LiteralScreen
         "RuntimeDefault", "Localhost", "ClusterIP", "ExternalName", "container_t", "container_init_t", "container_kvm_t", "container_engine_t",
     };
 
+    /// <summary>Resources that any rule combines with verbs, or flags on their own.</summary>
+    private static readonly System.Collections.Generic.HashSet<string> SensitiveResources = new(System.StringComparer.Ordinal)
+    {
+        "secrets", "nodes/proxy", "certificatesigningrequests/approval", "serviceaccounts/token",
+    };
+
     public static bool IsSafe(string property, AssignmentExpressionSyntax assignment, SecretNamePattern secretNames, bool digestRuleEnabled)
     {
+        switch (property)
+        {
+            case "Add":
+                return TryGetStringLiterals(assignment.Right, out var added) && added.TrueForAll(c => c == KubernetesValues.RestrictedAddableCapability);
+            case "Drop":
+                return TryGetStringLiterals(assignment.Right, out var dropped) && dropped.Contains("ALL");
+            case "Verbs":
+                return TryGetStringLiterals(assignment.Right, out var verbs) && verbs.TrueForAll(v => v != "*" && !KubernetesValues.EscalationVerbs.Contains(v));
+            case "ApiGroups":
+                return TryGetStringLiterals(assignment.Right, out var groups) && !groups.Contains("*");
+            case "Resources":
+                return TryGetStringLiterals(assignment.Right, out var resources) && resources.TrueForAll(r =>
+                    !KubernetesValues.PodCreatingResources.Contains(r) && !KubernetesValues.PodExecResources.Contains(r)
+                    && !KubernetesValues.WebhookConfigurations.Contains(r) && !SensitiveResources.Contains(r));
+            case "Labels":
+                return !IsNamespaceMetadata(assignment);
+        }
+
         if (assignment.Right is not LiteralExpressionSyntax literal)
         {
             return false;
@@ -104,6 +129,47 @@ internal static class LiteralScreen
 
         return true;
     }
+
+    /// <summary>
+    /// The elements of <c>new List&lt;string&gt; { ... }</c>, <c>new[] { ... }</c>, <c>new string[] { ... }</c>,
+    /// <c>[ ... ]</c> or <c>{ ... }</c> when every element is a string literal.
+    /// </summary>
+    private static bool TryGetStringLiterals(ExpressionSyntax expression, out System.Collections.Generic.List<string> values)
+    {
+        values = new System.Collections.Generic.List<string>();
+        System.Collections.Generic.IEnumerable<ExpressionSyntax>? elements = expression switch
+        {
+            InitializerExpressionSyntax direct => direct.Expressions,
+            BaseObjectCreationExpressionSyntax { Initializer: { } initializer, ArgumentList: null or { Arguments.Count: 0 } } => initializer.Expressions,
+            ArrayCreationExpressionSyntax { Initializer: { } initializer } => initializer.Expressions,
+            ImplicitArrayCreationExpressionSyntax implicitArray => implicitArray.Initializer.Expressions,
+            CollectionExpressionSyntax collection => collection.Elements.Select(e => (e as ExpressionElementSyntax)?.Expression!),
+            _ => null,
+        };
+        if (elements is null)
+        {
+            return false;
+        }
+
+        foreach (var element in elements)
+        {
+            if (element is not LiteralExpressionSyntax { Token.Value: string text })
+            {
+                return false;
+            }
+
+            values.Add(text);
+        }
+
+        return true;
+    }
+
+    /// <summary><c>new V1Namespace { Metadata = new V1ObjectMeta { Labels = ... } }</c>, or a <c>new()</c> there.</summary>
+    private static bool IsNamespaceMetadata(AssignmentExpressionSyntax labels) =>
+        labels.Parent is InitializerExpressionSyntax { Parent: BaseObjectCreationExpressionSyntax { Parent: AssignmentExpressionSyntax { Left: IdentifierNameSyntax { Identifier.ValueText: "Metadata" } } metadata } }
+        && metadata.Parent is InitializerExpressionSyntax { Parent: var owner }
+        && (owner is ImplicitObjectCreationExpressionSyntax
+            || (owner is ObjectCreationExpressionSyntax { Type: var type } && type.ToString().EndsWith("V1Namespace", System.StringComparison.Ordinal)));
 
     private static bool TryGetInteger(object? value, out long number)
     {

@@ -160,7 +160,9 @@ dotnet build "$work/NoKubernetes/NoKubernetes.csproj" -c Release -v:q -nologo > 
 
 # One compile of the generated project only. The compiler runs in the build's own process tree
 # (UseSharedCompilation=false), so the CPU time below is the compiler's and the analyzers' own, which
-# other load on a shared machine disturbs far less than the wall-clock time. Prints "wall cpu".
+# other load on a shared machine disturbs far less than the wall-clock time. Both modes log at -v:d (the
+# verbosity at which MSBuild prints the ReportAnalyzer table), so logging costs the same on both sides.
+# Prints "wall cpu".
 timed_build() { # project, log, extra args...
   local project="$1" log="$2"; shift 2
   local TIMEFORMAT='%R %U %S'
@@ -174,7 +176,7 @@ percent() { awk -v a="$1" -v b="$2" 'BEGIN { printf "%+.1f", (b - a) / a * 100 }
 echo "== $runs interleaved rebuilds of K8sHeavy ($files files) each way"
 wall_off=(); wall_on=(); cpu_off=(); cpu_on=()
 for r in $(seq 1 "$runs"); do
-  read -r w_off c_off <<<"$(timed_build "$work/K8sHeavy/K8sHeavy.csproj" "$work/off-$r.log" -p:RunAnalyzers=false)"
+  read -r w_off c_off <<<"$(timed_build "$work/K8sHeavy/K8sHeavy.csproj" "$work/off-$r.log" -p:RunAnalyzers=false -v:d)"
   read -r w_on c_on <<<"$(timed_build "$work/K8sHeavy/K8sHeavy.csproj" "$work/on-$r.log" -p:RunAnalyzers=true -p:ReportAnalyzer=true -v:d)"
   echo "   run $r: RunAnalyzers=false ${w_off}s wall, ${c_off}s cpu   with analyzers ${w_on}s wall, ${c_on}s cpu"
   wall_off+=("$w_off"); wall_on+=("$w_on"); cpu_off+=("$c_off"); cpu_on+=("$c_on")
@@ -192,7 +194,7 @@ echo "SecureManifests findings in K8sHeavy: $(grep -E 'warning SM[0-9]{4}' "$wor
 
 echo
 echo "== ReportAnalyzer, NoKubernetes ($files files, no Kubernetes or SDK types)"
-read -r pw_off pc_off <<<"$(timed_build "$work/NoKubernetes/NoKubernetes.csproj" "$work/plain-off.log" -p:RunAnalyzers=false)"
+read -r pw_off pc_off <<<"$(timed_build "$work/NoKubernetes/NoKubernetes.csproj" "$work/plain-off.log" -p:RunAnalyzers=false -v:d)"
 read -r pw_on pc_on <<<"$(timed_build "$work/NoKubernetes/NoKubernetes.csproj" "$work/plain.log" -p:RunAnalyzers=true -p:ReportAnalyzer=true -v:d)"
 echo "one build each: RunAnalyzers=false ${pw_off}s wall, ${pc_off}s cpu; with analyzers ${pw_on}s wall, ${pc_on}s cpu"
 grep -E "Total analyzer execution time|SecureManifests\.Analyzers, Version|SecureManifests\.Analyzers\.[A-Za-z]+Analyzer " "$work/plain.log" | cut -c1-110 | sed 's/^ *//' | sort -u
