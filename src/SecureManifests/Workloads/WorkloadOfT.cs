@@ -71,6 +71,7 @@ public abstract class Workload<TSelf> : Workload
     }
 
     /// <summary>Mounts a directory of the node (SM1003, SM1018); the namespace then enforces Pod Security privileged.</summary>
+    [System.Diagnostics.CodeAnalysis.SuppressMessage("SecureManifests", "SM1003", Justification = "This is the SDK's hostPath relaxation API: it requires a reason and records the waiver in the YAML.")]
     public TSelf WithHostPathVolume(string hostPath, string mountPath, string reason, bool readOnly = true)
     {
         if (string.IsNullOrEmpty(hostPath) || hostPath[0] != '/')

@@ -63,6 +63,7 @@ public sealed class RuleDocsTests
 
     // SM0xxx pages document the build step's own diagnostics ([ManifestApp] definitions, synth host); they are
     // hand-written and not manifest rules, so the catalogue does not list them.
+    // SM0xxx pages document the build step's and the analyzers' own diagnostics, not catalogue rules; they are hand-written.
     private static bool IsBuildStepPage(string fileName) => fileName.StartsWith("SM0", StringComparison.Ordinal);
 
     private static void AssertOrUpdate(string fileName, string expected)

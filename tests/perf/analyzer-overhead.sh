@@ -1,0 +1,200 @@
+#!/usr/bin/env bash
+# Measures what the SecureManifests analyzers add to `dotnet build`.
+#
+# Generates a 500-file project that uses the SDK and raw k8s.Models heavily (every file builds a pod with
+# raw models, an RBAC rule and an SDK app; every 10th file also has an insecure capability set), compiles it (rebuild of that
+# project only, dependencies built once up front) with -p:RunAnalyzers=false and with the analyzers
+# (-p:ReportAnalyzer=true), interleaving the two so machine load drifts affect both alike, and prints the
+# median of 3 runs each and the overhead in percent (target: <= 5%). The generated project turns off the
+# .NET SDK's own CA analyzers, so the difference is the SecureManifests analyzers alone.
+# Then builds a 500-file project with no Kubernetes or SDK types and prints the analyzers' ReportAnalyzer
+# lines: they bail out at compilation start, so the cost is ~0.
+#
+# Usage: tests/perf/analyzer-overhead.sh [files=500] [runs=3]
+set -euo pipefail
+repo="$(cd "$(dirname "$0")/../.." && pwd)"
+files="${1:-500}"
+runs="${2:-3}"
+work="$(mktemp -d "${TMPDIR:-/tmp}/sm-analyzer-perf.XXXXXX")"
+trap 'rm -rf "$work"' EXIT
+export DOTNET_CLI_TELEMETRY_OPTOUT=1 DOTNET_NOLOGO=1
+
+write_project() { # dir, with_sdk
+  local dir="$1" with_sdk="$2"
+  mkdir -p "$dir"
+  {
+    echo '<Project Sdk="Microsoft.NET.Sdk">'
+    echo '  <PropertyGroup>'
+    echo '    <TargetFramework>net10.0</TargetFramework><Nullable>enable</Nullable><ImplicitUsings>enable</ImplicitUsings>'
+    echo '    <EnableNETAnalyzers>false</EnableNETAnalyzers><TreatWarningsAsErrors>false</TreatWarningsAsErrors>'
+    echo '    <ManagePackageVersionsCentrally>false</ManagePackageVersionsCentrally><NoWarn>$(NoWarn);CS8618;CS1591</NoWarn>'
+    echo '  </PropertyGroup>'
+    echo '  <ItemGroup>'
+    if [ "$with_sdk" = yes ]; then
+      echo "    <ProjectReference Include=\"$repo/src/SecureManifests/SecureManifests.csproj\" />"
+    fi
+    echo "    <ProjectReference Include=\"$repo/analyzers/SecureManifests.Analyzers/SecureManifests.Analyzers.csproj\" OutputItemType=\"Analyzer\" ReferenceOutputAssembly=\"false\" />"
+    echo '  </ItemGroup>'
+    echo '</Project>'
+  } > "$dir/$(basename "$dir").csproj"
+  printf 'root = true\n[*.cs]\ndotnet_analyzer_diagnostic.category-SecureManifests.severity = warning\n' > "$dir/.editorconfig"
+}
+
+generate_kubernetes_file() { # index
+  local i="$1"
+  cat <<CS
+using System.Collections.Generic;
+using k8s.Models;
+using SecureManifests;
+using SecureManifests.Defaults;
+using SecureManifests.Model;
+
+namespace Generated;
+
+public static class Workload$i
+{
+    private const string Registry = "registry.example.com/team$i";
+
+    public static V1Pod Pod()
+    {
+        var tag = "1.$i.0";
+        var pod = new V1Pod
+        {
+            ApiVersion = "v1",
+            Kind = "Pod",
+            Metadata = new V1ObjectMeta { Name = "pod-$i", NamespaceProperty = "ns-$i", Labels = new Dictionary<string, string> { ["app"] = "a$i" } },
+            Spec = new V1PodSpec
+            {
+                AutomountServiceAccountToken = false,
+                ServiceAccountName = "sa-$i",
+                HostNetwork = false,
+                SecurityContext = new V1PodSecurityContext { RunAsNonRoot = true, RunAsUser = 10001, SeccompProfile = new V1SeccompProfile { Type = "RuntimeDefault" } },
+                Containers = new List<V1Container>
+                {
+                    new V1Container
+                    {
+                        Name = "main",
+                        Image = \$"{Registry}/api:{tag}",
+                        Ports = new List<V1ContainerPort> { new V1ContainerPort { Name = "http", ContainerPort = 8080 } },
+                        Env = new List<V1EnvVar> { new V1EnvVar { Name = "LOG_LEVEL", Value = "info" }, new V1EnvVar { Name = "DB_PASSWORD_FILE", Value = "/run/secrets/db" } },
+                        SecurityContext = new V1SecurityContext
+                        {
+                            AllowPrivilegeEscalation = false,
+                            Privileged = false,
+                            ReadOnlyRootFilesystem = true,
+                            Capabilities = new V1Capabilities { Drop = new List<string> { "ALL" }, Add = new List<string> { "NET_BIND_SERVICE" } },
+                        },
+                        LivenessProbe = new V1Probe { HttpGet = new V1HTTPGetAction { Path = "/healthz", Port = 8080 } },
+                    },
+                },
+                Volumes = new List<V1Volume> { new V1Volume { Name = "tmp", EmptyDir = new V1EmptyDirVolumeSource() } },
+            },
+        };
+        pod.Spec.HostPID = false;
+        pod.Spec.Containers[0].SecurityContext.RunAsUser = 10001 + $i;
+        return pod;
+    }
+
+    public static V1PolicyRule Rule() => new V1PolicyRule { ApiGroups = new[] { "" }, Resources = new[] { "configmaps" }, Verbs = new[] { "get", "list", "watch" } };
+
+$( [ $((i % 10)) -eq 0 ] && echo '    public static V1Capabilities Insecure() => new V1Capabilities { Drop = new List<string> { "ALL" }, Add = new List<string> { "SYS_ADMIN" } };' )
+
+    public static App Sdk()
+    {
+        var app = new App("app-$i");
+        var ns = app.AddNamespace("ns-$i");
+        ns.AddDeployment("api-$i", \$"{Registry}/api:2.$i")
+            .WithPort("http", 8080)
+            .WithEnv("LOG_LEVEL", "info")
+            .WithRunAsUser(10001)
+            .WithSidecar("proxy", "envoy:1.31")
+            .Allow(Relaxation.WritableRootFilesystem, "legacy app writes to /var/cache");
+        ns.AddJob("job-$i", "tools:3.$i").WithEnv("MODE", "batch");
+        return app;
+    }
+}
+CS
+}
+
+generate_plain_file() { # index
+  local i="$1"
+  cat <<CS
+namespace Plain;
+
+public sealed class Service$i
+{
+    private readonly Dictionary<string, int> _counts = new(StringComparer.Ordinal);
+
+    public bool Enabled { get; set; } = true;
+
+    public int Add(string key, int value)
+    {
+        var settings = new Settings$i { Name = "s$i", Retries = 3, Enabled = true, Tags = new List<string> { "a", "b" } };
+        _counts[key] = _counts.TryGetValue(key, out var current) ? current + value : value;
+        Enabled = settings.Enabled && value > $i % 7;
+        return _counts[key] + settings.Retries;
+    }
+}
+
+public sealed class Settings$i
+{
+    public string Name { get; set; } = "";
+    public int Retries { get; set; }
+    public bool Enabled { get; set; }
+    public List<string> Tags { get; set; } = new();
+}
+CS
+}
+
+echo "== generating $files files (SDK + k8s.Models) and $files files (no Kubernetes types) in $work"
+write_project "$work/K8sHeavy" yes
+write_project "$work/NoKubernetes" no
+for i in $(seq 1 "$files"); do
+  generate_kubernetes_file "$i" > "$work/K8sHeavy/Workload$i.cs"
+  generate_plain_file "$i" > "$work/NoKubernetes/Service$i.cs"
+done
+
+echo "== restoring and building dependencies once"
+dotnet build "$work/K8sHeavy/K8sHeavy.csproj" -c Release -v:q -nologo > "$work/warmup.log" 2>&1 || { cat "$work/warmup.log"; exit 1; }
+dotnet build "$work/NoKubernetes/NoKubernetes.csproj" -c Release -v:q -nologo > "$work/warmup2.log" 2>&1 || { cat "$work/warmup2.log"; exit 1; }
+
+# One compile of the generated project only. The compiler runs in the build's own process tree
+# (UseSharedCompilation=false), so the CPU time below is the compiler's and the analyzers' own, which
+# other load on a shared machine disturbs far less than the wall-clock time. Both modes log at -v:d (the
+# verbosity at which MSBuild prints the ReportAnalyzer table), so logging costs the same on both sides.
+# Prints "wall cpu".
+timed_build() { # project, log, extra args...
+  local project="$1" log="$2"; shift 2
+  local TIMEFORMAT='%R %U %S'
+  { time dotnet build "$project" -c Release --no-dependencies --no-incremental --no-restore -nologo -p:UseSharedCompilation=false "$@" > "$log" 2>&1 ; } 2> "$log.time" || { cat "$log" >&2; exit 1; }
+  awk '{ printf "%.3f %.3f", $1, $2 + $3 }' "$log.time"
+}
+
+median() { printf '%s\n' "$@" | sort -g | awk '{ a[NR] = $1 } END { if (NR % 2) printf "%.3f", a[(NR + 1) / 2]; else printf "%.3f", (a[NR / 2] + a[NR / 2 + 1]) / 2 }'; }
+percent() { awk -v a="$1" -v b="$2" 'BEGIN { printf "%+.1f", (b - a) / a * 100 }'; }
+
+echo "== $runs interleaved rebuilds of K8sHeavy ($files files) each way"
+wall_off=(); wall_on=(); cpu_off=(); cpu_on=()
+for r in $(seq 1 "$runs"); do
+  read -r w_off c_off <<<"$(timed_build "$work/K8sHeavy/K8sHeavy.csproj" "$work/off-$r.log" -p:RunAnalyzers=false -v:d)"
+  read -r w_on c_on <<<"$(timed_build "$work/K8sHeavy/K8sHeavy.csproj" "$work/on-$r.log" -p:RunAnalyzers=true -p:ReportAnalyzer=true -v:d)"
+  echo "   run $r: RunAnalyzers=false ${w_off}s wall, ${c_off}s cpu   with analyzers ${w_on}s wall, ${c_on}s cpu"
+  wall_off+=("$w_off"); wall_on+=("$w_on"); cpu_off+=("$c_off"); cpu_on+=("$c_on")
+done
+mw_off=$(median "${wall_off[@]}"); mw_on=$(median "${wall_on[@]}")
+mc_off=$(median "${cpu_off[@]}"); mc_on=$(median "${cpu_on[@]}")
+echo
+echo "median without analyzers (-p:RunAnalyzers=false): ${mw_off}s wall, ${mc_off}s cpu"
+echo "median with analyzers    (-p:ReportAnalyzer=true): ${mw_on}s wall, ${mc_on}s cpu"
+echo "overhead: $(percent "$mw_off" "$mw_on")% wall, $(percent "$mc_off" "$mc_on")% cpu (target <= 5%)"
+echo
+echo "== ReportAnalyzer, K8sHeavy (last run): analyzer time inside the compiler"
+grep -E "Total analyzer execution time|SecureManifests\.Analyzers, Version|SecureManifests\.Analyzers\.[A-Za-z]+Analyzer " "$work/on-$runs.log" | cut -c1-110 | sed 's/^ *//' | sort -u
+echo "SecureManifests findings in K8sHeavy: $(grep -E 'warning SM[0-9]{4}' "$work/on-$runs.log" | sort -u | wc -l) (expected: SM1005 + SM1006 in every 10th file)"
+
+echo
+echo "== ReportAnalyzer, NoKubernetes ($files files, no Kubernetes or SDK types)"
+read -r pw_off pc_off <<<"$(timed_build "$work/NoKubernetes/NoKubernetes.csproj" "$work/plain-off.log" -p:RunAnalyzers=false -v:d)"
+read -r pw_on pc_on <<<"$(timed_build "$work/NoKubernetes/NoKubernetes.csproj" "$work/plain.log" -p:RunAnalyzers=true -p:ReportAnalyzer=true -v:d)"
+echo "one build each: RunAnalyzers=false ${pw_off}s wall, ${pc_off}s cpu; with analyzers ${pw_on}s wall, ${pc_on}s cpu"
+grep -E "Total analyzer execution time|SecureManifests\.Analyzers, Version|SecureManifests\.Analyzers\.[A-Za-z]+Analyzer " "$work/plain.log" | cut -c1-110 | sed 's/^ *//' | sort -u
