@@ -126,6 +126,7 @@ internal static class SynthCommand
             throw new UsageException($"{shownPath}: not a .NET assembly that can be loaded: {e.Message}");
         }
 
+        RequireCompatibleSdk(assembly, shownPath);
         var apps = AppDiscovery.Find(assembly);
         if (apps.Count == 0)
         {
@@ -146,6 +147,19 @@ internal static class SynthCommand
         }
 
         return Instantiate(chosen);
+    }
+
+    // The SDK is shared with the tool (so the app's App is the tool's App): an app built against a newer SDK could
+    // call what this tool's SDK lacks, so it is refused with the fix rather than failing halfway.
+    private static void RequireCompatibleSdk(Assembly assembly, string shownPath)
+    {
+        var sdk = typeof(App).Assembly.GetName();
+        var reference = assembly.GetReferencedAssemblies().FirstOrDefault(n => string.Equals(n.Name, sdk.Name, StringComparison.OrdinalIgnoreCase));
+        if (reference?.Version is { } wanted && sdk.Version is { } have && wanted > have)
+        {
+            throw new UsageException(
+                $"{shownPath} was built against SecureManifests {wanted}, newer than this tool's {have}; update the tool (dotnet tool update -g SecureManifests.Cli)");
+        }
     }
 
     private static App Instantiate(DiscoveredApp app)
