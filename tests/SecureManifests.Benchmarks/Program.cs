@@ -2,12 +2,13 @@ using BenchmarkDotNet.Running;
 using SecureManifests.Benchmarks;
 using SecureManifests.Synthesis;
 
-// "synth-process DIR [N]" is the whole-process measurement: start, define N Deployments, check, write, exit.
+// "synth-process DIR [N] [LAYOUT]" is the whole-process measurement: start, define N Deployments, check, write, exit.
 // tests/perf/synth-process.sh times it; everything else goes to BenchmarkDotNet.
 if (args.Length >= 2 && args[0] == "synth-process")
 {
     var count = args.Length > 2 ? int.Parse(args[2], System.Globalization.CultureInfo.InvariantCulture) : 1000;
-    return AppRunner.Run(() => new LargeApp(count), ["--output", args[1]]);
+    var layout = args.Length > 3 ? args[3] : "per-object";
+    return AppRunner.Run(() => new LargeApp(count), ["--output", args[1], "--layout", layout]);
 }
 
 // "lint-workload FILE [N]" writes the 10,000-document input that tests/perf/lint-process.sh lints with the tool.

@@ -30,9 +30,9 @@ public sealed class ConfigMap : ManifestObject
             throw Invalid($"data[{key}]", $"key '{key}' is set twice");
         }
 
-        if (SecretLikeNames.IsSecretLiteral(key, value) || value.Contains("PRIVATE KEY-----", StringComparison.Ordinal))
+        if (Rules.SecretHeuristics.ConfigMapEntryLooksSecret(key, value) is { } why)
         {
-            throw Invalid($"data[{key}]", $"'{key}' looks like a secret (SM2016); keep secrets in a Secret managed outside the repository (AddExternalSecret)");
+            throw Invalid($"data[{key}]", $"'{key}' looks like a secret: {why} (SM2016); keep secrets in a Secret managed outside the repository (AddExternalSecret)");
         }
 
         _data[key] = value;

@@ -2,7 +2,7 @@ using SecureManifests.Rules.Checks;
 
 namespace SecureManifests.Rules;
 
-/// <summary>The checks that ship with SecureManifests. Rules of the catalogue not listed here have no check yet.</summary>
+/// <summary>The checks that ship with SecureManifests: one for every rule of the catalogue.</summary>
 public static class BuiltInRules
 {
     /// <summary>Per-object checks.</summary>
@@ -45,11 +45,33 @@ public static class BuiltInRules
         new SecretVolumeWorldReadableRule(),
         new SecretInConfigMapRule(),
         new MissingRecommendedLabelsRule(),
+        new DefaultServiceAccountRule(),
+        new ClusterAdminBindingRule(),
+        new WildcardRbacRule(),
+        new SecretsAccessRule(),
+        new WorkloadCreationAccessRule(),
+        new PodExecAccessRule(),
+        new RbacEscalationVerbRule(),
+        new RiskyBindingSubjectRule(),
+        new RbacEscalationResourceRule(),
+        new DefaultNamespaceRule(),
+        new ExposedServiceRule(),
+        new IngressWithoutTlsRule(),
+        new NamespaceWithoutPodSecurityRule(),
+        new MetadataEndpointReachableRule(),
     };
 
     /// <summary>Whole-set checks.</summary>
     public static IReadOnlyList<ISetRule> SetRules { get; } = new ISetRule[]
     {
         new ServiceAccountTokenAutomountRule(),
+        new MissingServiceAccountRule(),
+        new DanglingRoleBindingRule(),
+        new RoleBindingCountRule(),
+        new PodNotIsolatedRule(),
+        new DanglingNetworkPolicyRule(),
+        new DanglingServiceRule(),
+        new DanglingIngressRule(),
+        new EgressNotRestrictedRule(),
     };
 }

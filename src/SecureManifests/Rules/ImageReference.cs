@@ -1,7 +1,10 @@
 namespace SecureManifests.Rules;
 
-/// <summary>The parts of a container image reference that the image rules need.</summary>
-public readonly struct ImageReference
+/// <summary>
+/// The parts of a container image reference that the image rules need, split leniently so lint can judge any string.
+/// The SDK's strict <see cref="Validation.ImageReference"/> asks this type whether an image is mutable, so both agree.
+/// </summary>
+internal readonly struct ImageReference
 {
     private ImageReference(string? tag, bool hasDigest)
     {
@@ -14,6 +17,9 @@ public readonly struct ImageReference
 
     /// <summary>Whether the reference carries an <c>@sha256:</c> digest.</summary>
     public bool HasDigest { get; }
+
+    /// <summary>SM2001: no digest, and no tag or the tag <c>latest</c>.</summary>
+    public bool IsMutable => !HasDigest && (Tag is null || string.Equals(Tag, "latest", StringComparison.Ordinal));
 
     /// <summary>Splits <paramref name="image"/> into tag and digest; a port in the registry host is not a tag.</summary>
     public static ImageReference Parse(string image)

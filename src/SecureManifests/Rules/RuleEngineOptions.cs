@@ -21,6 +21,12 @@ public sealed class RuleEngineOptions
     /// </summary>
     public bool ReportWaived { get; set; }
 
+    /// <summary>
+    /// When true, SM4001 also flags objects of built-in namespaced kinds that have no <c>metadata.namespace</c>
+    /// (the lint default when no <c>--namespace</c> is given); by default only objects in <c>default</c> are flagged.
+    /// </summary>
+    public bool FlagMissingNamespace { get; set; }
+
     /// <summary>Whether <paramref name="rule"/> is checked under these options.</summary>
     public bool IsEnabled(RuleDescriptor rule)
     {

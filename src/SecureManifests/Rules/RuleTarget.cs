@@ -115,6 +115,12 @@ public sealed class RuleTarget
             V1Service => V1Service.KubeKind,
             V1ServiceAccount => V1ServiceAccount.KubeKind,
             V1Namespace => V1Namespace.KubeKind,
+            V1Role => V1Role.KubeKind,
+            V1ClusterRole => V1ClusterRole.KubeKind,
+            V1RoleBinding => V1RoleBinding.KubeKind,
+            V1ClusterRoleBinding => V1ClusterRoleBinding.KubeKind,
+            V1NetworkPolicy => V1NetworkPolicy.KubeKind,
+            V1Ingress => V1Ingress.KubeKind,
             _ => "Unknown",
         };
     }

@@ -18,6 +18,23 @@ public static class SecretHeuristics
         "ghp_", "gho_", "ghs_", "github_pat_", "glpat-", "xoxb-", "xoxp-", "xoxa-", "sk_live_", "rk_live_", "AKIA", "ASIA",
     };
 
+    /// <summary>SM2005: an env var whose name looks secret holds a literal value rather than a file reference.</summary>
+    public static bool IsSecretLiteralEnv(string? name, string? value) =>
+        !string.IsNullOrEmpty(value) && NameLooksSecret(name) && !IsFileReference(name, value);
+
+    /// <summary>SM2016: why a ConfigMap entry looks like a secret, or null when it does not.</summary>
+    public static string? ConfigMapEntryLooksSecret(string key, string? value)
+    {
+        if (ValueLooksSecret(value) is { } kind)
+        {
+            return "its value looks like " + kind;
+        }
+
+        return NameLooksSecret(key) && !string.IsNullOrWhiteSpace(value) && !IsFileReference(key, value)
+            ? "its name looks like a secret"
+            : null;
+    }
+
     /// <summary>Whether <paramref name="name"/> contains a word that marks a secret (case-insensitive).</summary>
     public static bool NameLooksSecret(string? name)
     {

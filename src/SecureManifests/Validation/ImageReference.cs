@@ -31,7 +31,7 @@ public sealed class ImageReference
     public string? Digest { get; }
 
     /// <summary>A digest pins the content; otherwise a tag other than <c>latest</c> is required.</summary>
-    public bool IsMutable => Digest is null && (Tag is null || Tag == "latest");
+    public bool IsMutable => Rules.ImageReference.Parse(Value).IsMutable;
 
     public static bool TryParse(string? value, [NotNullWhen(true)] out ImageReference? reference, [NotNullWhen(false)] out string? problem)
     {

@@ -100,7 +100,7 @@ public sealed class Container
     {
         RequireNewEnvName(name);
         ArgumentNullException.ThrowIfNull(value);
-        if (SecretLikeNames.IsSecretLiteral(name, value))
+        if (Rules.SecretHeuristics.IsSecretLiteralEnv(name, value))
         {
             throw Invalid($"env[{name}].value",
                 $"'{name}' looks like a secret and must not be a literal value (SM2005); mount the Secret with WithSecretFiles and pass its path (e.g. {name}_FILE), or use WithSecretEnv");

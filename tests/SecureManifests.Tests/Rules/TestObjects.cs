@@ -68,9 +68,22 @@ internal static class TestObjects
 
     public static V1Container App(V1PodSpec spec) => spec.Containers[0];
 
+    /// <summary>The default-deny NetworkPolicy of namespace shop, without which every pod there is SM4002.</summary>
+    public static V1NetworkPolicy ShopDefaultDeny() => new()
+    {
+        ApiVersion = "networking.k8s.io/v1",
+        Kind = "NetworkPolicy",
+        Metadata = new V1ObjectMeta { Name = "default-deny", NamespaceProperty = "shop", Labels = AppLabels() },
+        Spec = new V1NetworkPolicySpec { PodSelector = new V1LabelSelector(), PolicyTypes = new List<string> { "Ingress", "Egress" } },
+    };
+
+    // The objects are evaluated together with shop's default-deny policy, as in every secure set. It goes last
+    // so the objects keep their indexes; tests of the network rules call the engine directly instead.
     public static IReadOnlyList<Finding> Evaluate(params IKubernetesObject[] objects) =>
-        new RuleEngine().Evaluate(objects, new RuleEngineOptions());
+        new RuleEngine().Evaluate(WithDefaultDeny(objects), new RuleEngineOptions());
 
     public static IReadOnlyList<Finding> Evaluate(RuleEngineOptions options, params IKubernetesObject[] objects) =>
-        new RuleEngine().Evaluate(objects, options);
+        new RuleEngine().Evaluate(WithDefaultDeny(objects), options);
+
+    private static IKubernetesObject[] WithDefaultDeny(IKubernetesObject[] objects) => [.. objects, ShopDefaultDeny()];
 }

@@ -19,13 +19,9 @@ public sealed class SecretInConfigMapRule : IObjectRule
         List<(string Key, string Reason)>? hits = null;
         foreach (var (key, value) in data)
         {
-            if (SecretHeuristics.ValueLooksSecret(value) is { } kind)
+            if (SecretHeuristics.ConfigMapEntryLooksSecret(key, value) is { } why)
             {
-                (hits ??= new()).Add((key, "its value looks like " + kind));
-            }
-            else if (SecretHeuristics.NameLooksSecret(key) && !string.IsNullOrWhiteSpace(value) && !SecretHeuristics.IsFileReference(key, value))
-            {
-                (hits ??= new()).Add((key, "its name looks like a secret"));
+                (hits ??= new()).Add((key, why));
             }
         }
 

@@ -24,8 +24,7 @@ public sealed class SecretLiteralInEnvRule : IObjectRule
             for (var i = 0; i < c.Env.Count; i++)
             {
                 var env = c.Env[i];
-                if (env is null || string.IsNullOrEmpty(env.Value) || !SecretHeuristics.NameLooksSecret(env.Name) ||
-                    SecretHeuristics.IsFileReference(env.Name, env.Value))
+                if (env is null || !SecretHeuristics.IsSecretLiteralEnv(env.Name, env.Value))
                 {
                     continue;
                 }

@@ -1,0 +1,30 @@
+namespace SecureManifests.Rules.Checks;
+
+/// <summary>
+/// SM3008: a Role or ClusterRole rule that names the verb <c>escalate</c>, <c>bind</c> or <c>impersonate</c>.
+/// A <c>*</c> verb grants them too, but that is SM3004's finding and is not repeated here.
+/// </summary>
+public sealed class RbacEscalationVerbRule : IObjectRule
+{
+    private static readonly string[] EscalationVerbs = { "escalate", "bind", "impersonate" };
+
+    /// <inheritdoc />
+    public string RuleId => RuleIds.RbacEscalationVerb;
+
+    /// <inheritdoc />
+    public void Check(RuleTarget target, RuleContext context)
+    {
+        ArgumentNullException.ThrowIfNull(target);
+        ArgumentNullException.ThrowIfNull(context);
+        foreach (var (rule, path) in RbacPolicyRules.Of(target))
+        {
+            var named = EscalationVerbs.Where(v => rule.Verbs?.Contains(v) == true).ToArray();
+            if (named.Length > 0)
+            {
+                context.Report(target, path + ".verbs",
+                    $"{path}.verbs of {target.Description} contains {string.Join(", ", named)}, which lets the subject gain permissions " +
+                    "it was not given: remove these verbs");
+            }
+        }
+    }
+}
