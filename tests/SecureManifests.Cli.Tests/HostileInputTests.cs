@@ -35,7 +35,7 @@ public sealed class HostileInputTests : IDisposable
 
     [Theory]
     [MemberData(nameof(RefusedInputs))]
-    public void Refused_in_process_with_one_line_naming_file_and_line_within_a_second(string file)
+    public void Refused_in_process_with_one_line_naming_file_and_line(string file)
     {
         File.WriteAllBytes(Path.Combine(_folder.FullPath, file), HostileFiles[file]);
         Tool.Run(_folder.FullPath, ["lint", "-"], Manifests.PrivilegedPod); // warm up: JIT is not what is measured
@@ -46,7 +46,9 @@ public sealed class HostileInputTests : IDisposable
 
         _output.WriteLine($"{file}: {clock.ElapsedMilliseconds} ms: {result.StandardError}");
         AssertRefused(file, result);
-        Assert.True(clock.Elapsed < TimeSpan.FromSeconds(1), $"{file} took {clock.ElapsedMilliseconds} ms");
+        // A hang guard, not a performance budget (no timed tests on the shared machine): refusals take milliseconds,
+        // printed above; the memory bound is proven in the child-process test.
+        Assert.True(clock.Elapsed < TimeSpan.FromSeconds(10), $"{file} took {clock.ElapsedMilliseconds} ms");
     }
 
     [Theory]

@@ -83,22 +83,15 @@ public sealed class LintOptionTests : IDisposable
     }
 
     [Fact]
-    public void Without_the_namespace_option_objects_without_one_are_flagged_when_the_engine_can()
+    public void Without_the_namespace_option_objects_without_one_are_flagged()
     {
         _folder.Write("pod.yaml", Manifests.PrivilegedPod.Replace("  namespace: shop\n", string.Empty, StringComparison.Ordinal));
 
         var without = RuleIds("pod.yaml", "--include", "SM4001");
         var with = RuleIds("pod.yaml", "--include", "SM4001", "--namespace", "team-a");
 
+        Assert.Contains("SM4001", without);
         Assert.DoesNotContain("SM4001", with);
-        if (typeof(SecureManifests.Rules.RuleEngineOptions).GetProperty("FlagMissingNamespace") is not null)
-        {
-            Assert.Contains("SM4001", without);
-        }
-        else
-        {
-            Assert.DoesNotContain("SM4001", without);
-        }
     }
 
     [Theory]

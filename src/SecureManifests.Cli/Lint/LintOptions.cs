@@ -46,11 +46,8 @@ public sealed class LintOptions
             options.ExcludedRules.Add(id);
         }
 
-        if (DefaultNamespace is null)
-        {
-            EngineFeatures.TryFlagMissingNamespace(options);
-        }
-
+        // rules.md SM4001: lint flags namespaced objects without a namespace unless --namespace says where they go.
+        options.FlagMissingNamespace = DefaultNamespace is null;
         return options;
     }
 }
