@@ -4,8 +4,9 @@ using System.Text;
 namespace SecureManifests.Benchmarks;
 
 /// <summary>
-/// A realistic lint input: N workload documents (Deployments, StatefulSets, CronJobs, with Services in between),
-/// varied enough that findings of several rules fire and most fields are present, as in Helm output.
+/// A realistic lint input: N workload documents (Deployments, StatefulSets, CronJobs, with Services in front of
+/// them and a default-deny NetworkPolicy per namespace), varied enough that findings of several rules fire (mutable
+/// tags, privilege escalation, default ServiceAccounts) and most fields are present, as in Helm output.
 /// </summary>
 public static class LintWorkload
 {
@@ -35,14 +36,32 @@ public static class LintWorkload
     {
         var name = "app-" + i.ToString(CultureInfo.InvariantCulture);
         var ns = "team-" + (i % 20).ToString(CultureInfo.InvariantCulture);
+        if (i < 20)
+        {
+            return DefaultDeny(ns);
+        }
+
         return (i % 5) switch
         {
-            0 => Service(name, ns),
+            // Fronts the Deployment that follows it, in that Deployment's namespace.
+            0 => Service("app-" + (i + 1).ToString(CultureInfo.InvariantCulture), "team-" + ((i + 1) % 20).ToString(CultureInfo.InvariantCulture)),
             1 or 2 => Workload("apps/v1", "Deployment", name, ns, i, "  replicas: 2\n"),
             3 => Workload("apps/v1", "StatefulSet", name, ns, i, "  serviceName: " + name + "\n"),
             _ => CronJob(name, ns, i),
         };
     }
+
+    private static string DefaultDeny(string ns) => $$"""
+        apiVersion: networking.k8s.io/v1
+        kind: NetworkPolicy
+        metadata:
+          name: default-deny
+          namespace: {{ns}}
+        spec:
+          podSelector: {}
+          policyTypes: [Ingress, Egress]
+
+        """;
 
     private static string Service(string name, string ns) => $$"""
         apiVersion: v1
