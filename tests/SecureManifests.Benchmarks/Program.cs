@@ -11,5 +11,13 @@ if (args.Length >= 2 && args[0] == "synth-process")
     return AppRunner.Run(() => new LargeApp(count), ["--output", args[1], "--layout", layout]);
 }
 
+// "lint-workload FILE [N]" writes the 10,000-document input that tests/perf/lint-process.sh lints with the tool.
+if (args.Length >= 2 && args[0] == "lint-workload")
+{
+    var count = args.Length > 2 ? int.Parse(args[2], System.Globalization.CultureInfo.InvariantCulture) : 10_000;
+    LintWorkload.Write(args[1], count);
+    return 0;
+}
+
 BenchmarkSwitcher.FromAssembly(typeof(SynthBenchmarks).Assembly).Run(args);
 return 0;

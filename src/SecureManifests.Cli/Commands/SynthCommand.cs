@@ -1,0 +1,208 @@
+using System.Reflection;
+using SecureManifests.Cli.Lint;
+using SecureManifests.Cli.Synth;
+using SecureManifests.Output;
+using SecureManifests.Synthesis;
+
+namespace SecureManifests.Cli.Commands;
+
+/// <summary>
+/// <c>secure-manifests synth --assembly App.dll</c>: loads a built app assembly in a collectible load context,
+/// creates its app, checks it and writes its YAML (nothing is written when the checks fail).
+/// </summary>
+internal static class SynthCommand
+{
+    public const string Usage = """
+        usage: secure-manifests synth --assembly PATH/TO/App.dll [options]
+          --assembly DLL       the built assembly that defines the app (an App subclass with a public parameterless
+                               constructor, or the SDK's generated app catalog)
+          --app NAME           which app, when the assembly defines several (type name, full type name or app name)
+          --output DIR         where the YAML is written                                    (default: ./manifests)
+          --layout L           per-object | per-namespace | single-file                     (default: per-object)
+          --profile P          baseline | restricted | secure | all                         (default: secure)
+          --pss-version V      Pod Security Standards version v1.0 .. v1.37                 (default: latest)
+          --fail-on S          error | warning | info: findings this severe stop the synth  (default: error)
+          -h, --help           show this help
+        exit codes: 0 written; 1 findings stopped the synth; 2 usage error, invalid app or unwritable output
+        """;
+
+    public static int Run(IReadOnlyList<string> args, int start, CliConsole console)
+    {
+        string? assemblyPath = null;
+        string? appName = null;
+        var output = "manifests";
+        var options = new SynthOptions();
+        var cursor = new ArgumentCursor(args, start);
+        while (cursor.Next(out var option, out var positional))
+        {
+            switch (option)
+            {
+                case null:
+                    throw new UsageException($"unexpected argument '{positional}' for synth; name the assembly with --assembly");
+                case "-h" or "--help":
+                    console.Output.Line(Usage);
+                    return ExitCodes.Success;
+                case "--assembly" or "-a":
+                    assemblyPath = cursor.Value();
+                    break;
+                case "--app":
+                    appName = cursor.Value();
+                    break;
+                case "--output" or "-o":
+                    output = cursor.Value();
+                    break;
+                case "--layout":
+                    options.Layout = ParseLayout(cursor.Value());
+                    break;
+                case "--profile":
+                    options.Profile = LintArguments.ParseProfile(cursor.Value());
+                    break;
+                case "--pss-version":
+                    options.PssVersion = LintArguments.ParsePssVersion(cursor.Value());
+                    break;
+                case "--fail-on":
+                    options.FailOn = LintArguments.ParseSeverity(cursor.Value());
+                    break;
+                default:
+                    throw new UsageException($"unknown option '{option}' for synth");
+            }
+        }
+
+        if (assemblyPath is null)
+        {
+            throw new UsageException("synth needs --assembly PATH/TO/App.dll (the built app)");
+        }
+
+        var fullAssemblyPath = Path.GetFullPath(assemblyPath, console.WorkingDirectory);
+        if (!File.Exists(fullAssemblyPath))
+        {
+            throw new UsageException($"{assemblyPath}: no such file; build the app first");
+        }
+
+        var outputDirectory = Path.GetFullPath(output, console.WorkingDirectory);
+        var context = new AppLoadContext(fullAssemblyPath);
+        try
+        {
+            var app = CreateApp(context, fullAssemblyPath, assemblyPath, appName);
+            var result = Synthesizer.Write(app, outputDirectory, options);
+            foreach (var finding in result.Findings)
+            {
+                console.Error.Line(FindingText.Format(finding));
+            }
+
+            console.Output.Line($"wrote {result.Files.Count} files for app '{app.Name}' to {InputCollector.DisplayName(outputDirectory, console.WorkingDirectory)}");
+            return ExitCodes.Success;
+        }
+        catch (ManifestDefinitionException e)
+        {
+            console.Error.Line($"error: {e.Message}");
+            return ExitCodes.UsageOrInputError;
+        }
+        catch (SynthesisFailedException e)
+        {
+            console.Error.Line($"error: {e.Message}");
+            return ExitCodes.Findings;
+        }
+        catch (Exception e) when (e is ManifestOutputException or IOException or UnauthorizedAccessException)
+        {
+            console.Error.Line($"error: cannot write '{output}': {e.Message}");
+            return ExitCodes.UsageOrInputError;
+        }
+        finally
+        {
+            context.Unload();
+        }
+    }
+
+    private static App CreateApp(AppLoadContext context, string fullPath, string shownPath, string? appName)
+    {
+        Assembly assembly;
+        try
+        {
+            assembly = context.LoadFromAssemblyPath(fullPath);
+        }
+        catch (Exception e) when (e is BadImageFormatException or FileLoadException)
+        {
+            throw new UsageException($"{shownPath}: not a .NET assembly that can be loaded: {e.Message}");
+        }
+
+        RequireCompatibleSdk(assembly, shownPath);
+        var apps = AppDiscovery.Find(assembly);
+        if (apps.Count == 0)
+        {
+            throw new UsageException($"{shownPath} defines no app: derive a public class from SecureManifests.App with a public parameterless constructor");
+        }
+
+        DiscoveredApp chosen;
+        if (appName is null)
+        {
+            chosen = apps.Count == 1
+                ? apps[0]
+                : throw new UsageException($"{shownPath} defines {apps.Count} apps ({string.Join(", ", apps.Select(a => a.TypeName))}); choose one with --app");
+        }
+        else
+        {
+            chosen = apps.FirstOrDefault(a => Matches(a, appName))
+                ?? FindByAppName(apps, appName, shownPath);
+        }
+
+        return Instantiate(chosen);
+    }
+
+    // The SDK is shared with the tool (so the app's App is the tool's App): an app built against a newer SDK could
+    // call what this tool's SDK lacks, so it is refused with the fix rather than failing halfway.
+    private static void RequireCompatibleSdk(Assembly assembly, string shownPath)
+    {
+        var sdk = typeof(App).Assembly.GetName();
+        var reference = assembly.GetReferencedAssemblies().FirstOrDefault(n => string.Equals(n.Name, sdk.Name, StringComparison.OrdinalIgnoreCase));
+        if (reference?.Version is { } wanted && sdk.Version is { } have && wanted > have)
+        {
+            throw new UsageException(
+                $"{shownPath} was built against SecureManifests {wanted}, newer than this tool's {have}; update the tool (dotnet tool update -g SecureManifests.Cli)");
+        }
+    }
+
+    private static App Instantiate(DiscoveredApp app)
+    {
+        var chosen = app;
+        try
+        {
+            return chosen.Create();
+        }
+        catch (TargetInvocationException e) when (e.InnerException is ManifestDefinitionException definition)
+        {
+            throw definition;
+        }
+        catch (TargetInvocationException e) when (e.InnerException is not null)
+        {
+            throw new UsageException($"creating app {chosen.TypeName} failed: {e.InnerException.GetType().Name}: {e.InnerException.Message}");
+        }
+    }
+
+    private static bool Matches(DiscoveredApp app, string name) =>
+        string.Equals(app.TypeName, name, StringComparison.Ordinal) ||
+        app.TypeName.EndsWith("." + name, StringComparison.Ordinal);
+
+    // No type name matched: the name may be the app's own Name, known only once it is created.
+    private static DiscoveredApp FindByAppName(IReadOnlyList<DiscoveredApp> apps, string appName, string shownPath)
+    {
+        foreach (var app in apps)
+        {
+            var created = Instantiate(app);
+            if (string.Equals(created.Name, appName, StringComparison.Ordinal))
+            {
+                return new DiscoveredApp(app.TypeName, () => created);
+            }
+        }
+
+        throw new UsageException($"{shownPath} has no app '{appName}'; it defines {string.Join(", ", apps.Select(a => a.TypeName))}");
+    }
+
+    private static ManifestLayout ParseLayout(string value) => value switch
+    {
+        "per-object" => ManifestLayout.FilePerObject,
+        "per-namespace" => ManifestLayout.FilePerNamespace,
+        "single-file" => ManifestLayout.SingleFile,
+        _ => throw new UsageException($"unknown layout '{value}'; use per-object, per-namespace or single-file"),
+    };
+}

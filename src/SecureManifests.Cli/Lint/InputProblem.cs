@@ -1,0 +1,15 @@
+using System.Globalization;
+
+namespace SecureManifests.Cli.Lint;
+
+/// <summary>Input that could not be read: a missing file, a syntax error, an alias bomb...</summary>
+/// <param name="File">The source as named in reports.</param>
+/// <param name="Line">1-based line of the problem (1 when it concerns the whole file).</param>
+/// <param name="Column">1-based column.</param>
+/// <param name="Message">What is wrong, in one line.</param>
+public sealed record InputProblem(string File, int Line, int Column, string Message)
+{
+    /// <summary>The compiler form <c>file:line:col: error: message</c>.</summary>
+    public override string ToString() =>
+        string.Create(CultureInfo.InvariantCulture, $"{File}:{Line}:{Column}: error: {Message}");
+}

@@ -1,0 +1,14 @@
+namespace SecureManifests.Cli.Lint;
+
+/// <summary>The output format of <c>lint</c>.</summary>
+public enum ReportFormat
+{
+    /// <summary><c>file:line:col: severity ID: message [kind/ns/name]</c>, one line per finding.</summary>
+    Text,
+
+    /// <summary><c>{"findings":[...],"summary":{...}}</c>.</summary>
+    Json,
+
+    /// <summary>SARIF 2.1.0, for GitHub code scanning and other SARIF viewers.</summary>
+    Sarif,
+}

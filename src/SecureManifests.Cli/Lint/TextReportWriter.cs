@@ -1,0 +1,59 @@
+using System.Globalization;
+using System.Text;
+using SecureManifests.Rules;
+
+namespace SecureManifests.Cli.Lint;
+
+/// <summary>
+/// The compiler form IDEs and CI annotate: <c>file:line:col: severity ID: message [kind/ns/name]</c> per finding on
+/// stdout; unreadable input as <c>file:line:col: error: message</c> and one summary line on stderr.
+/// </summary>
+internal static class TextReportWriter
+{
+    public static void Write(LintReport report, TextWriter output, TextWriter error)
+    {
+        var line = new StringBuilder(256);
+        foreach (var f in report.Findings)
+        {
+            line.Clear();
+            line.Append(f.File).Append(':')
+                .Append(f.Line.ToString(CultureInfo.InvariantCulture)).Append(':')
+                .Append(f.Column.ToString(CultureInfo.InvariantCulture)).Append(": ")
+                .Append(f.SeverityName).Append(' ').Append(f.Finding.RuleId).Append(": ")
+                .Append(f.Finding.Message).Append(" [").Append(f.ObjectName).Append(']');
+            output.Line(line.ToString());
+        }
+
+        ProblemWriter.Write(report, error);
+        error.Line(Summary(report));
+    }
+
+    public static string Summary(LintReport report)
+    {
+        var text = string.Create(CultureInfo.InvariantCulture,
+            $"{Plural(report.Files, "file")}, {Plural(report.Documents, "object")}: " +
+            $"{Plural(report.Count(RuleSeverity.Error), "error")}, {Plural(report.Count(RuleSeverity.Warning), "warning")}, " +
+            $"{report.Count(RuleSeverity.Info).ToString(CultureInfo.InvariantCulture)} info");
+        if (report.Problems.Count > 0)
+        {
+            text += string.Create(CultureInfo.InvariantCulture, $"; {Plural(report.Problems.Count, "input error")}");
+        }
+
+        return text;
+    }
+
+    private static string Plural(int count, string noun) =>
+        count.ToString(CultureInfo.InvariantCulture) + " " + noun + (count == 1 ? string.Empty : "s");
+}
+
+/// <summary>Unreadable input on stderr, one line each, in every format.</summary>
+internal static class ProblemWriter
+{
+    public static void Write(LintReport report, TextWriter error)
+    {
+        foreach (var problem in report.Problems)
+        {
+            error.Line(problem.ToString());
+        }
+    }
+}

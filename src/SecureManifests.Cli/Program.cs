@@ -1,0 +1,3 @@
+using SecureManifests.Cli;
+
+return CliApplication.RunFromConsole(args);

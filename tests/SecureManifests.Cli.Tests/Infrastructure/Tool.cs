@@ -1,0 +1,21 @@
+using System.Text;
+
+namespace SecureManifests.Cli.Tests.Infrastructure;
+
+/// <summary>Runs the tool in-process through its entry point, as a user's shell would, with captured streams.</summary>
+public static class Tool
+{
+    /// <summary>Runs <c>secure-manifests ARGS</c> in <paramref name="workingDirectory"/> with <paramref name="stdin"/> as standard input.</summary>
+    public static CliResult Run(string workingDirectory, IReadOnlyList<string> args, string? stdin = null) =>
+        Run(workingDirectory, args, stdin is null ? [] : Encoding.UTF8.GetBytes(stdin));
+
+    /// <summary>Runs with raw bytes on standard input.</summary>
+    public static CliResult Run(string workingDirectory, IReadOnlyList<string> args, byte[] stdin)
+    {
+        using var output = new StringWriter();
+        using var error = new StringWriter();
+        var console = new CliConsole(() => new MemoryStream(stdin, writable: false), output, error, workingDirectory);
+        var code = CliApplication.Run(args, console);
+        return new CliResult(string.Join(' ', args), code, output.ToString(), error.ToString());
+    }
+}
