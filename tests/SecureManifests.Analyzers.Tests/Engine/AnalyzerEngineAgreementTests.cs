@@ -49,6 +49,11 @@ public sealed class AnalyzerEngineAgreementTests
                             {
                                 Name = "c",
                                 Image = "registry.example.com/c:1.0",
+                                Resources = new V1ResourceRequirements
+                                {
+                                    Requests = new Dictionary<string, ResourceQuantity> { ["cpu"] = new ResourceQuantity("100m"), ["memory"] = new ResourceQuantity("64Mi") },
+                                    Limits = new Dictionary<string, ResourceQuantity> { ["memory"] = new ResourceQuantity("128Mi") },
+                                },
                                 SecurityContext = new V1SecurityContext { AllowPrivilegeEscalation = false, ReadOnlyRootFilesystem = true, Capabilities = new V1Capabilities { Drop = new List<string> { "ALL" } /*CAPS*/ } /*SC*/ },
                                 /*CONTAINER*/
                             },
