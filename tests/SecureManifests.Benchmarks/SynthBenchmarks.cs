@@ -10,6 +10,7 @@ namespace SecureManifests.Benchmarks;
 /// render. The KubernetesClient YAML serializer over the same objects is the baseline.
 /// </summary>
 [MemoryDiagnoser]
+[MedianColumn]
 public class SynthBenchmarks
 {
     private IReadOnlyList<IKubernetesObject> _objects = [];

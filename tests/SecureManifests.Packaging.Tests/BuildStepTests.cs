@@ -97,6 +97,16 @@ public sealed class BuildStepTests : IClassFixture<BuiltConsumers>
     }
 
     [Fact]
+    public void The_packaged_analyzers_flag_insecure_code_during_the_build()
+    {
+        _built.FirstBuild.AssertSucceeded();
+        var source = Path.Combine(Workspace.ProjectFolder("Storefront"), "DebugSettings.cs");
+
+        Assert.Contains($"{source}(9,9): warning SM1019:", _built.FirstBuild.StandardOutput, StringComparison.Ordinal);
+        Assert.DoesNotContain("AD0001", _built.FirstBuild.StandardOutput, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void A_project_of_the_solution_without_apps_builds_and_writes_nothing()
     {
         _built.FirstBuild.AssertSucceeded();

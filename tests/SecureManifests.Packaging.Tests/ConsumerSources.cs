@@ -55,6 +55,24 @@ internal static class ConsumerSources
         """;
 
     /// <summary>
+    /// Insecure code the compiler can see: the packaged analyzers must flag it during <c>dotnet build</c>.
+    /// SM1019 is a warning by default, so the build still succeeds.
+    /// </summary>
+    public const string InsecureSettings = """
+        using k8s.Models;
+
+        namespace Storefront;
+
+        public static class DebugSettings
+        {
+            public static V1SecurityContext Writable() => new V1SecurityContext
+            {
+                ReadOnlyRootFilesystem = false,
+            };
+        }
+        """;
+
+    /// <summary>
     /// A privileged Pod whose flag is computed at run time through the raw-object escape hatch: no analyzer can see
     /// the value, so only the synth finds it.
     /// </summary>

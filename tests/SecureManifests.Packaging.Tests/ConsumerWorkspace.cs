@@ -52,7 +52,7 @@ public sealed class ConsumerWorkspace : IDisposable
             """);
 
         CreateProject("classlib", "Catalog", ("CatalogApp.cs", ConsumerSources.CatalogApp), ("CatalogJobsApp.cs", ConsumerSources.CatalogJobsApp));
-        CreateProject("console", "Storefront", ("StorefrontApp.cs", ConsumerSources.StorefrontApp));
+        CreateProject("console", "Storefront", ("StorefrontApp.cs", ConsumerSources.StorefrontApp), ("DebugSettings.cs", ConsumerSources.InsecureSettings));
         CreateProject("classlib", "Plain", ("Greeting.cs", ConsumerSources.PlainLibrary));
         CreateProject("classlib", "Risky", ("RiskyApp.cs", ConsumerSources.RiskyApp), ("BrokenApp.cs", ConsumerSources.BrokenApp));
         Run(Root, "new", "sln", "-n", "Consumers", "--format", "sln").AssertSucceeded();
