@@ -49,17 +49,17 @@ internal sealed class HostArguments
                 "--layout" => result.SetLayout(value),
                 // An empty value means "the default": MSBuild passes unset properties as empty strings.
                 "--profile" when value.Length == 0 => null,
-                "--profile" => Enum.TryParse<RuleProfile>(value, ignoreCase: true, out var profile) && !int.TryParse(value, out _)
+                "--profile" => SettingNames.TryParseProfile(value, out var profile)
                     ? Set(() => result.Options.Profile = profile)
-                    : $"unknown profile '{value}'; use baseline, restricted, secure or all",
+                    : SettingNames.UnknownProfile(value),
                 "--fail-on" when value.Length == 0 => null,
-                "--fail-on" => Enum.TryParse<RuleSeverity>(value, ignoreCase: true, out var severity) && !int.TryParse(value, out _)
+                "--fail-on" => SettingNames.TryParseSeverity(value, out var severity)
                     ? Set(() => result.Options.FailOn = severity)
-                    : $"unknown severity '{value}'; use error, warning or info",
+                    : SettingNames.UnknownSeverity(value),
                 "--pss-version" when value.Length == 0 => null,
                 "--pss-version" => PssVersion.TryParse(value, out var version)
                     ? Set(() => result.Options.PssVersion = version)
-                    : $"unknown Pod Security Standards version '{value}'; use v1.0 to v1.37",
+                    : SettingNames.UnknownPssVersion(value),
                 _ => $"unknown option '{arg}'",
             };
             if (problem is not null)
@@ -82,20 +82,19 @@ internal sealed class HostArguments
 
     private string? SetLayout(string value)
     {
-        ManifestLayout? layout = value switch
+        // An empty value means "the default": MSBuild passes unset properties as empty strings.
+        if (value.Length == 0)
         {
-            "" => ManifestLayout.FilePerObject,
-            "per-object" => ManifestLayout.FilePerObject,
-            "per-namespace" => ManifestLayout.FilePerNamespace,
-            "single-file" => ManifestLayout.SingleFile,
-            _ => null,
-        };
-        if (layout is null)
-        {
-            return $"unknown layout '{value}'; use per-object, per-namespace or single-file";
+            Options.Layout = ManifestLayout.FilePerObject;
+            return null;
         }
 
-        Options.Layout = layout.Value;
+        if (!SettingNames.TryParseLayout(value, out var layout))
+        {
+            return SettingNames.UnknownLayout(value);
+        }
+
+        Options.Layout = layout;
         return null;
     }
 

@@ -198,11 +198,6 @@ internal static class SynthCommand
         throw new UsageException($"{shownPath} has no app '{appName}'; it defines {string.Join(", ", apps.Select(a => a.TypeName))}");
     }
 
-    private static ManifestLayout ParseLayout(string value) => value switch
-    {
-        "per-object" => ManifestLayout.FilePerObject,
-        "per-namespace" => ManifestLayout.FilePerNamespace,
-        "single-file" => ManifestLayout.SingleFile,
-        _ => throw new UsageException($"unknown layout '{value}'; use per-object, per-namespace or single-file"),
-    };
+    private static ManifestLayout ParseLayout(string value) =>
+        SettingNames.TryParseLayout(value, out var layout) ? layout : throw new UsageException(SettingNames.UnknownLayout(value));
 }

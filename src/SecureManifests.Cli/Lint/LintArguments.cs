@@ -1,4 +1,5 @@
 using SecureManifests.Rules;
+using SecureManifests.Synthesis;
 
 namespace SecureManifests.Cli.Lint;
 
@@ -77,28 +78,16 @@ internal static class LintArguments
         return options;
     }
 
-    public static RuleProfile ParseProfile(string value) => value switch
-    {
-        "baseline" => RuleProfile.Baseline,
-        "restricted" => RuleProfile.Restricted,
-        "secure" => RuleProfile.Secure,
-        "all" => RuleProfile.All,
-        _ => throw new UsageException($"unknown profile '{value}'; use baseline, restricted, secure or all"),
-    };
+    public static RuleProfile ParseProfile(string value) =>
+        SettingNames.TryParseProfile(value, out var profile) ? profile : throw new UsageException(SettingNames.UnknownProfile(value));
 
     public static PssVersion ParsePssVersion(string value) =>
         PssVersion.TryParse(value, out var version)
             ? version
-            : throw new UsageException(
-                $"unknown Pod Security Standards version '{value}'; use v1.0 to {PssVersion.Latest} or latest");
+            : throw new UsageException(SettingNames.UnknownPssVersion(value));
 
-    public static RuleSeverity ParseSeverity(string value) => value switch
-    {
-        "error" => RuleSeverity.Error,
-        "warning" => RuleSeverity.Warning,
-        "info" => RuleSeverity.Info,
-        _ => throw new UsageException($"unknown severity '{value}'; use error, warning or info"),
-    };
+    public static RuleSeverity ParseSeverity(string value) =>
+        SettingNames.TryParseSeverity(value, out var severity) ? severity : throw new UsageException(SettingNames.UnknownSeverity(value));
 
     private static ReportFormat ParseFormat(string value) => value switch
     {

@@ -49,15 +49,15 @@ internal sealed class RunnerArguments
             {
                 "--output" or "-o" => result.SetOutput(value),
                 "--layout" => result.SetLayout(value),
-                "--profile" => Enum.TryParse<RuleProfile>(value, ignoreCase: true, out var profile) && !int.TryParse(value, out _)
+                "--profile" => SettingNames.TryParseProfile(value, out var profile)
                     ? Set(() => result.Options.Profile = profile)
-                    : $"unknown profile '{value}'; use baseline, restricted, secure or all",
-                "--fail-on" => Enum.TryParse<RuleSeverity>(value, ignoreCase: true, out var severity) && !int.TryParse(value, out _)
+                    : SettingNames.UnknownProfile(value),
+                "--fail-on" => SettingNames.TryParseSeverity(value, out var severity)
                     ? Set(() => result.Options.FailOn = severity)
-                    : $"unknown severity '{value}'; use error, warning or info",
+                    : SettingNames.UnknownSeverity(value),
                 "--pss-version" => PssVersion.TryParse(value, out var version)
                     ? Set(() => result.Options.PssVersion = version)
-                    : $"unknown Pod Security Standards version '{value}'; use v1.0 to v1.37",
+                    : SettingNames.UnknownPssVersion(value),
                 _ => $"unknown option '{arg}'",
             };
             if (problem is not null)
@@ -84,19 +84,12 @@ internal sealed class RunnerArguments
 
     private string? SetLayout(string value)
     {
-        ManifestLayout? layout = value switch
+        if (!SettingNames.TryParseLayout(value, out var layout))
         {
-            "per-object" => ManifestLayout.FilePerObject,
-            "per-namespace" => ManifestLayout.FilePerNamespace,
-            "single-file" => ManifestLayout.SingleFile,
-            _ => null,
-        };
-        if (layout is null)
-        {
-            return $"unknown layout '{value}'; use per-object, per-namespace or single-file";
+            return SettingNames.UnknownLayout(value);
         }
 
-        Options.Layout = layout.Value;
+        Options.Layout = layout;
         return null;
     }
 
