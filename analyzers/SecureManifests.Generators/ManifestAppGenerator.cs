@@ -16,6 +16,7 @@ public sealed partial class ManifestAppGenerator : IIncrementalGenerator
     {
         public const string Apps = "ManifestApps";
         public const string Catalog = "ManifestAppCatalog";
+        public const string ProjectDirectory = "ManifestProjectDirectory";
     }
 
     /// <inheritdoc />
@@ -30,11 +31,32 @@ public sealed partial class ManifestAppGenerator : IIncrementalGenerator
             .Select(static (model, _) => model!)
             .WithTrackingName(StepNames.Apps);
 
+        // Source paths are stored relative to the project, so the built assembly is the same on every machine;
+        // the host runs in the project directory and resolves them there.
+        var projectDirectory = context.AnalyzerConfigOptionsProvider
+            .Select(static (options, _) => options.GlobalOptions.TryGetValue("build_property.MSBuildProjectDirectory", out var directory) ? directory : null)
+            .WithTrackingName(StepNames.ProjectDirectory);
+
         var catalog = apps
             .Collect()
-            .Select(static (models, _) => new EquatableArray<ManifestAppModel>([.. models.OrderBy(m => m.DisplayName, StringComparer.Ordinal)]))
+            .Combine(projectDirectory)
+            .Select(static (input, _) => new EquatableArray<ManifestAppModel>(
+                [.. input.Left.OrderBy(m => m.DisplayName, StringComparer.Ordinal).Select(m => m with { FilePath = RelativeTo(input.Right, m.FilePath) })]))
             .WithTrackingName(StepNames.Catalog);
 
         context.RegisterSourceOutput(catalog, static (productionContext, models) => Execute(productionContext, models));
+    }
+
+    /// <summary><paramref name="path"/> relative to <paramref name="directory"/> with '/' separators, or unchanged outside it.</summary>
+    internal static string RelativeTo(string? directory, string path)
+    {
+        if (string.IsNullOrEmpty(directory))
+        {
+            return path;
+        }
+
+        var prefix = directory!.Replace('\\', '/').TrimEnd('/') + "/";
+        var normalized = path.Replace('\\', '/');
+        return normalized.StartsWith(prefix, StringComparison.Ordinal) ? normalized.Substring(prefix.Length) : path;
     }
 }

@@ -31,6 +31,8 @@ internal static class MsBuildMessage
 
     public static string StaleFile(string fullPath, string text) => $"{fullPath}: error {Stale}: {text}";
 
+    // The catalog stores paths relative to the project (so the user's assembly is machine-independent); the build
+    // runs the host in the project directory, so they resolve against the current directory.
     private static string Origin(ManifestAppEntry app) =>
-        string.Create(CultureInfo.InvariantCulture, $"{app.FilePath}({app.Line},{app.Column})");
+        string.Create(CultureInfo.InvariantCulture, $"{Path.GetFullPath(app.FilePath)}({app.Line},{app.Column})");
 }

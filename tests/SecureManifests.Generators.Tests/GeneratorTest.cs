@@ -8,13 +8,19 @@ namespace SecureManifests.Generators.Tests;
 /// <summary>Runs <see cref="ManifestAppGenerator"/> on sources and compares its output text exactly.</summary>
 internal static class GeneratorTest
 {
-    public static async Task VerifyAsync(string source, string? expectedCatalog)
+    /// <param name="projectDirectory">When set, passed as the MSBuildProjectDirectory build property, as the package's props do.</param>
+    public static async Task VerifyAsync(string source, string? expectedCatalog, string? projectDirectory = null)
     {
         var test = new CSharpSourceGeneratorTest<ManifestAppGenerator, DefaultVerifier>
         {
             ReferenceAssemblies = TestCompilation.Net10,
             TestState = { Sources = { source } },
         };
+        if (projectDirectory is not null)
+        {
+            test.TestState.AnalyzerConfigFiles.Add(("/.globalconfig", $"is_global = true\nbuild_property.MSBuildProjectDirectory = {projectDirectory}\n"));
+        }
+
         test.TestState.AdditionalReferences.AddRange(TestCompilation.SdkReferences);
         if (expectedCatalog is not null)
         {

@@ -50,6 +50,29 @@ public sealed class ManifestAppGeneratorTests
             Footer);
     }
 
+    [Theory]
+    [InlineData("/0", "Test0.cs")]
+    [InlineData("/0/", "Test0.cs")]
+    [InlineData("/elsewhere", "/0/Test0.cs")]
+    public async Task Source_paths_are_stored_relative_to_the_project_so_builds_are_machine_independent(string projectDirectory, string stored)
+    {
+        const string source = """
+            using SecureManifests;
+
+            namespace Shop;
+
+            [ManifestApp]
+            public sealed class ShopApp : App
+            {
+                public ShopApp() : base("shop") => AddNamespace("shop");
+            }
+            """;
+
+        await GeneratorTest.VerifyAsync(source, Header +
+            $"                new global::SecureManifests.ManifestAppEntry(static () => new global::Shop.ShopApp(), \"Shop.ShopApp\", \"{stored}\", 6, 21),\n" +
+            Footer, projectDirectory);
+    }
+
     [Fact]
     public async Task Several_apps_are_listed_by_type_name_nested_and_global_ones_included()
     {

@@ -20,7 +20,8 @@ public sealed class SynthHostTests
     {
         var host = Path.Combine(Bin("SecureManifests.SynthHost", "src"), "SecureManifests.SynthHost.dll");
         Assert.True(File.Exists(host), $"{host} is missing: build the solution first.");
-        return DotnetCli.Run(TestPaths.RepositoryRoot, Timeout,
+        // Like the build targets, run the host in the project directory: app source paths are relative to it.
+        return DotnetCli.Run(Path.Combine(TestPaths.RepositoryRoot, "samples", "Shop"), Timeout,
         [
             "exec", "--depsfile", Path.Combine(ShopBin, "Shop.deps.json"), "--runtimeconfig", Path.Combine(ShopBin, "Shop.runtimeconfig.json"),
             host, .. arguments,
