@@ -207,27 +207,14 @@ public sealed class NetworkRuleTests
             () => Objects(Policy("p", All, new[] { "Ingress" }, egress: To(Block("0.0.0.0/0"))))),
     };
 
-    public static TheoryData<string> CaseNames()
-    {
-        var data = new TheoryData<string>();
-        foreach (var name in Cases.Keys.Order(StringComparer.Ordinal))
-        {
-            data.Add(name);
-        }
-
-        return data;
-    }
+    public static TheoryData<string> CaseNames() => RuleCases.Names(Cases);
 
     [Fact]
     public void Every_network_rule_has_a_firing_and_a_non_firing_case()
     {
-        for (var n = 1; n <= 10; n++)
-        {
-            var id = "SM40" + n.ToString("00", System.Globalization.CultureInfo.InvariantCulture);
-            Assert.Contains(Cases.Values, c => c.RuleId == id && c.Fires);
-            Assert.Contains(Cases.Values, c => c.RuleId == id && !c.Fires);
-        }
+        RuleCases.AssertEveryRuleHasBothCases(Cases.Values.Select(c => (c.RuleId, c.Fires)), "SM40", 10);
     }
+
 
     [Theory]
     [MemberData(nameof(CaseNames))]
@@ -238,23 +225,7 @@ public sealed class NetworkRuleTests
 
         var findings = new RuleEngine().Evaluate(c.Objects(), options).Where(f => f.RuleId == c.RuleId).ToList();
 
-        if (!c.Fires)
-        {
-            Assert.True(findings.Count == 0, $"{name}: expected no {c.RuleId}, got " + string.Join(" | ", findings));
-            return;
-        }
-
-        Assert.True(findings.Count > 0, $"{name}: expected {c.RuleId}, got none");
-        if (c.Path is not null)
-        {
-            Assert.True(findings.Exists(f => f.Path == c.Path), $"{name}: expected path {c.Path}, got " + string.Join(" | ", findings));
-        }
-
-        if (c.MessagePart is not null)
-        {
-            Assert.True(findings.Exists(f => f.Message.Contains(c.MessagePart, StringComparison.Ordinal)),
-                $"{name}: expected '{c.MessagePart}' in " + string.Join(" | ", findings));
-        }
+        RuleCases.AssertVerdict(name, c.RuleId, c.Fires, findings, c.Path, c.MessagePart);
     }
 
     [Fact]

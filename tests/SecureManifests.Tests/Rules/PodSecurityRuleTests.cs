@@ -211,16 +211,7 @@ public sealed class PodSecurityRuleTests
         }),
     };
 
-    public static TheoryData<string> CaseNames()
-    {
-        var data = new TheoryData<string>();
-        foreach (var name in Cases.Keys.Order(StringComparer.Ordinal))
-        {
-            data.Add(name);
-        }
-
-        return data;
-    }
+    public static TheoryData<string> CaseNames() => RuleCases.Names(Cases);
 
     [Fact]
     public void The_compliant_deployment_has_no_finding_in_any_profile_and_version()
@@ -238,13 +229,9 @@ public sealed class PodSecurityRuleTests
     [Fact]
     public void Every_pod_security_rule_has_a_firing_and_a_non_firing_case()
     {
-        for (var n = 1; n <= 21; n++)
-        {
-            var id = "SM10" + n.ToString("00", System.Globalization.CultureInfo.InvariantCulture);
-            Assert.Contains(Cases.Values, c => c.RuleId == id && c.Fires);
-            Assert.Contains(Cases.Values, c => c.RuleId == id && !c.Fires);
-        }
+        RuleCases.AssertEveryRuleHasBothCases(Cases.Values.Select(c => (c.RuleId, c.Fires)), "SM10", 21);
     }
+
 
     [Theory]
     [MemberData(nameof(CaseNames))]
@@ -255,22 +242,7 @@ public sealed class PodSecurityRuleTests
 
         var findings = Evaluate(options, c.Objects()).Where(f => f.RuleId == c.RuleId).ToList();
 
-        if (!c.Fires)
-        {
-            Assert.True(findings.Count == 0, $"{name}: expected no {c.RuleId}, got " + string.Join(" | ", findings));
-            return;
-        }
-
-        Assert.True(findings.Count > 0, $"{name}: expected {c.RuleId}, got none");
-        if (c.Path is not null)
-        {
-            Assert.Contains(findings, f => f.Path == c.Path);
-        }
-
-        if (c.MessagePart is not null)
-        {
-            Assert.Contains(findings, f => f.Message.Contains(c.MessagePart, StringComparison.Ordinal));
-        }
+        RuleCases.AssertVerdict(name, c.RuleId, c.Fires, findings, c.Path, c.MessagePart);
 
         Assert.All(findings, f => Assert.Equal(RuleCatalog.Get(c.RuleId).DefaultSeverity, f.Severity));
     }

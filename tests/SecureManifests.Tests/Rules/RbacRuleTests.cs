@@ -178,27 +178,14 @@ public sealed class RbacRuleTests
         ["SM3012 list nodes"] = new(RuleIds.RbacEscalationResource, false, () => ClusterRoleRule(Rule(new[] { "get", "list" }, new[] { "nodes" }))),
     };
 
-    public static TheoryData<string> CaseNames()
-    {
-        var data = new TheoryData<string>();
-        foreach (var name in Cases.Keys.Order(StringComparer.Ordinal))
-        {
-            data.Add(name);
-        }
-
-        return data;
-    }
+    public static TheoryData<string> CaseNames() => RuleCases.Names(Cases);
 
     [Fact]
     public void Every_rbac_rule_has_a_firing_and_a_non_firing_case()
     {
-        for (var n = 1; n <= 12; n++)
-        {
-            var id = "SM30" + n.ToString("00", System.Globalization.CultureInfo.InvariantCulture);
-            Assert.Contains(Cases.Values, c => c.RuleId == id && c.Fires);
-            Assert.Contains(Cases.Values, c => c.RuleId == id && !c.Fires);
-        }
+        RuleCases.AssertEveryRuleHasBothCases(Cases.Values.Select(c => (c.RuleId, c.Fires)), "SM30", 12);
     }
+
 
     [Theory]
     [MemberData(nameof(CaseNames))]
@@ -209,23 +196,7 @@ public sealed class RbacRuleTests
         var findings = new RuleEngine().Evaluate(c.Objects(), new RuleEngineOptions { Profile = RuleProfile.All })
             .Where(f => f.RuleId == c.RuleId).ToList();
 
-        if (!c.Fires)
-        {
-            Assert.True(findings.Count == 0, $"{name}: expected no {c.RuleId}, got " + string.Join(" | ", findings));
-            return;
-        }
-
-        Assert.True(findings.Count > 0, $"{name}: expected {c.RuleId}, got none");
-        if (c.Path is not null)
-        {
-            Assert.True(findings.Exists(f => f.Path == c.Path), $"{name}: expected path {c.Path}, got " + string.Join(" | ", findings));
-        }
-
-        if (c.MessagePart is not null)
-        {
-            Assert.True(findings.Exists(f => f.Message.Contains(c.MessagePart, StringComparison.Ordinal)),
-                $"{name}: expected '{c.MessagePart}' in " + string.Join(" | ", findings));
-        }
+        RuleCases.AssertVerdict(name, c.RuleId, c.Fires, findings, c.Path, c.MessagePart);
     }
 
     [Fact]

@@ -189,27 +189,14 @@ public sealed class WorkloadRuleTests
         ["SM2017 name label"] = new(RuleIds.MissingRecommendedLabels, false, () => Deployment(_ => { })),
     };
 
-    public static TheoryData<string> CaseNames()
-    {
-        var data = new TheoryData<string>();
-        foreach (var name in Cases.Keys.Order(StringComparer.Ordinal))
-        {
-            data.Add(name);
-        }
-
-        return data;
-    }
+    public static TheoryData<string> CaseNames() => RuleCases.Names(Cases);
 
     [Fact]
     public void Every_workload_rule_has_a_firing_and_a_non_firing_case()
     {
-        for (var n = 1; n <= 17; n++)
-        {
-            var id = "SM20" + n.ToString("00", System.Globalization.CultureInfo.InvariantCulture);
-            Assert.Contains(Cases.Values, c => c.RuleId == id && c.Fires);
-            Assert.Contains(Cases.Values, c => c.RuleId == id && !c.Fires);
-        }
+        RuleCases.AssertEveryRuleHasBothCases(Cases.Values.Select(c => (c.RuleId, c.Fires)), "SM20", 17);
     }
+
 
     [Theory]
     [MemberData(nameof(CaseNames))]
@@ -219,22 +206,7 @@ public sealed class WorkloadRuleTests
 
         var findings = Evaluate(new RuleEngineOptions { Profile = RuleProfile.All }, c.Objects()).Where(f => f.RuleId == c.RuleId).ToList();
 
-        if (!c.Fires)
-        {
-            Assert.True(findings.Count == 0, $"{name}: expected no {c.RuleId}, got " + string.Join(" | ", findings));
-            return;
-        }
-
-        Assert.True(findings.Count > 0, $"{name}: expected {c.RuleId}, got none");
-        if (c.Path is not null)
-        {
-            Assert.Contains(findings, f => f.Path == c.Path);
-        }
-
-        if (c.MessagePart is not null)
-        {
-            Assert.Contains(findings, f => f.Message.Contains(c.MessagePart, StringComparison.Ordinal));
-        }
+        RuleCases.AssertVerdict(name, c.RuleId, c.Fires, findings, c.Path, c.MessagePart);
     }
 
     [Fact]
