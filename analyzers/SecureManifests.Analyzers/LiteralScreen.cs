@@ -122,7 +122,7 @@ internal static class LiteralScreen
     /// An interpolated image whose known text after its last unknown hole already fixes a tag other than
     /// <c>latest</c>, whatever the holes hold: <c>$"{Registry}/api:1.2"</c>, <c>$"{Registry}/api:{Tag}"</c> with a known tag.
     /// </summary>
-    private static bool HasPinnedTag(InterpolatedStringExpressionSyntax interpolated)
+    public static bool HasPinnedTag(InterpolatedStringExpressionSyntax interpolated)
     {
         var parts = new System.Collections.Generic.List<string?>();
         if (SyntaxValue.Parts(interpolated, parts) != SyntaxValueKind.Unknown)
