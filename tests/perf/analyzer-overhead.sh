@@ -52,8 +52,8 @@ write_floor_analyzer() { # dir
   cat > "$dir/FloorAnalyzer.csproj" <<'XML'
 <Project Sdk="Microsoft.NET.Sdk">
   <PropertyGroup>
-    <TargetFramework>netstandard2.0</TargetFramework><ManagePackageVersionsCentrally>false</ManagePackageVersionsCentrally>
-    <IsRoslynComponent>true</IsRoslynComponent><EnableNETAnalyzers>false</EnableNETAnalyzers><NoWarn>$(NoWarn);RS1036;RS2008</NoWarn>
+    <TargetFramework>netstandard2.0</TargetFramework><LangVersion>latest</LangVersion><ManagePackageVersionsCentrally>false</ManagePackageVersionsCentrally>
+    <IsRoslynComponent>true</IsRoslynComponent><EnableNETAnalyzers>false</EnableNETAnalyzers><NoWarn>$(NoWarn);RS1012;RS1036;RS2008</NoWarn>
   </PropertyGroup>
   <ItemGroup><PackageReference Include="Microsoft.CodeAnalysis.CSharp" Version="4.14.0" PrivateAssets="all" /></ItemGroup>
 </Project>

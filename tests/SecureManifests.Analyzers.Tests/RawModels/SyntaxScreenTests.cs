@@ -77,4 +77,11 @@ public sealed class SyntaxScreenTests
                 .WithEnv("DB_PASSWORD", {|SM2005:secret|});
             ns.AddJob("job", "tools:3.1").WithEnv("LOG_LEVEL", "info").WithPort("http", 8080).WithRunAsUser(10001);
             """));
+
+    [Fact]
+    public Task A_target_typed_capabilities_initializer_without_Drop_is_still_found() =>
+        Verify.AnalyzerAsync(InMethod("""
+            V1Capabilities caps = {|SM1006:new() { {|SM1006:Add = new[] { "CHOWN" }|} }|};
+            V1ContainerPort port = new() { Name = "http", ContainerPort = 8080 };
+            """));
 }
