@@ -84,4 +84,29 @@ public sealed class SyntaxScreenTests
             V1Capabilities caps = {|SM1006:new() { {|SM1006:Add = new[] { "CHOWN" }|} }|};
             V1ContainerPort port = new() { Name = "http", ContainerPort = 8080 };
             """));
+
+    [Fact]
+    public Task Interpolated_images_with_holes_syntax_cannot_resolve_are_bound_unless_the_known_tail_pins_a_tag() =>
+        Verify.AnalyzerAsync("""
+            static class Consts
+            {
+                public const string Registry = "registry.example.com/team";
+                public const string Tag = "latest";
+            }
+
+            class C
+            {
+                void M()
+                {
+                    var a = new V1Container { Name = "a", {|SM2001:Image = $"{Consts.Registry}/api:{Consts.Tag}"|} };
+                    var b = new V1Container { Name = "b", {|SM2001:Image = $"{Consts.Registry}/api"|} };
+                    var c = new V1Container { Name = "c", {|SM2001:Image = $"{Consts.Registry}:latest"|} };
+                    var d = new V1Container { Name = "d", Image = $"{Consts.Registry}/api:1.0" };
+                    var app = new App("shop");
+                    var ns = app.AddNamespace("shop");
+                    ns.AddDeployment("e", {|SM2001:$"{Consts.Registry}/api"|});
+                    ns.AddDeployment("f", $"{Consts.Registry}/api:2.0");
+                }
+            }
+            """);
 }
