@@ -1,6 +1,7 @@
 using System.Linq;
 using System.Threading;
 using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
 
 namespace SecureManifests.Analyzers;
@@ -23,32 +24,55 @@ internal static class LiteralScreen
         "secrets", "nodes/proxy", "certificatesigningrequests/approval", "serviceaccounts/token",
     };
 
+    /// <summary>Properties whose value is a string, bool or number (the rest are collections or source objects).</summary>
+    private static readonly System.Collections.Generic.HashSet<string> ScalarProperties = new(System.StringComparer.Ordinal)
+    {
+        "Privileged", "AllowPrivilegeEscalation", "HostProcess", "HostNetwork", "HostPID", "HostIPC", "AutomountServiceAccountToken",
+        "RunAsNonRoot", "ReadOnlyRootFilesystem", "RunAsUser", "HostPort", "ContainerPort", "DefaultMode", "ProcMount", "Type", "Name",
+        "User", "Role", "Host", "ServiceAccount", "ServiceAccountName", "NamespaceProperty", "Image", "Value",
+    };
+
     public static bool IsSafe(string property, AssignmentExpressionSyntax assignment, SecretNamePattern secretNames, bool digestRuleEnabled)
     {
         switch (property)
         {
+            // A collection value the resolver cannot follow (a call, a field, a parameter) can never be reported.
             case "Add":
-                return TryGetStringLiterals(assignment.Right, out var added) && added.TrueForAll(c => c == KubernetesValues.RestrictedAddableCapability);
+                return TryGetStringLiterals(assignment.Right, out var added) ? added.TrueForAll(c => c == KubernetesValues.RestrictedAddableCapability) : !SyntaxValue.MayHaveKnownElements(assignment.Right);
             case "Drop":
-                return TryGetStringLiterals(assignment.Right, out var dropped) && dropped.Contains("ALL");
+                return TryGetStringLiterals(assignment.Right, out var dropped) ? dropped.Contains("ALL") : !SyntaxValue.MayHaveKnownElements(assignment.Right);
             case "Verbs":
-                return TryGetStringLiterals(assignment.Right, out var verbs) && verbs.TrueForAll(v => v != "*" && !KubernetesValues.EscalationVerbs.Contains(v));
+                return TryGetStringLiterals(assignment.Right, out var verbs) ? verbs.TrueForAll(v => v != "*" && !KubernetesValues.EscalationVerbs.Contains(v)) : !SyntaxValue.MayHaveKnownElements(assignment.Right);
             case "ApiGroups":
-                return TryGetStringLiterals(assignment.Right, out var groups) && !groups.Contains("*");
+                return TryGetStringLiterals(assignment.Right, out var groups) ? !groups.Contains("*") : !SyntaxValue.MayHaveKnownElements(assignment.Right);
             case "Resources":
-                return TryGetStringLiterals(assignment.Right, out var resources) && resources.TrueForAll(r =>
-                    !KubernetesValues.PodCreatingResources.Contains(r) && !KubernetesValues.PodExecResources.Contains(r)
-                    && !KubernetesValues.WebhookConfigurations.Contains(r) && !SensitiveResources.Contains(r));
+                return TryGetStringLiterals(assignment.Right, out var resources)
+                    ? resources.TrueForAll(r => !KubernetesValues.PodCreatingResources.Contains(r) && !KubernetesValues.PodExecResources.Contains(r)
+                        && !KubernetesValues.WebhookConfigurations.Contains(r) && !SensitiveResources.Contains(r))
+                    : !SyntaxValue.MayHaveKnownElements(assignment.Right);
             case "Labels":
                 return !IsNamespaceMetadata(assignment);
         }
 
-        if (assignment.Right is not LiteralExpressionSyntax literal)
+        if (!ScalarProperties.Contains(property))
         {
-            return false;
+            // Sources (HostPath, Nfs, SecretKeyRef, ...) are reported whenever they are set: safe only when null.
+            return assignment.Right is LiteralExpressionSyntax { Token.Value: null } literal && !literal.IsKind(SyntaxKind.DefaultLiteralExpression);
         }
 
-        var value = literal.Token.Value;
+        var known = SyntaxValue.Of(assignment.Right);
+        if (known.Kind == SyntaxValueKind.NeverKnown)
+        {
+            // Unknown values are never reported.
+            return true;
+        }
+
+        if (known.Kind == SyntaxValueKind.Unknown)
+        {
+            return property == "Image" && !digestRuleEnabled && assignment.Right is InterpolatedStringExpressionSyntax interpolated && HasPinnedTag(interpolated);
+        }
+
+        var value = known.Value;
         switch (property)
         {
             case "Privileged":
@@ -90,9 +114,40 @@ internal static class LiteralScreen
             case "Value":
                 return value is null || (value is string env && (env.Length == 0 || env[0] == '/' || !SiblingNameMayBeSecret(assignment, secretNames)));
             default:
-                // Sources (HostPath, Nfs, SecretKeyRef, ...) are safe only when null; collections are never literals.
-                return value is null;
+                return false;
         }
+    }
+
+    /// <summary>
+    /// An interpolated image whose known text after its last unknown hole already fixes a tag other than
+    /// <c>latest</c>, whatever the holes hold: <c>$"{Registry}/api:1.2"</c>, <c>$"{Registry}/api:{Tag}"</c> with a known tag.
+    /// </summary>
+    public static bool HasPinnedTag(InterpolatedStringExpressionSyntax interpolated)
+    {
+        var parts = new System.Collections.Generic.List<string?>();
+        if (SyntaxValue.Parts(interpolated, parts) != SyntaxValueKind.Unknown)
+        {
+            return false;
+        }
+
+        var tail = new System.Text.StringBuilder();
+        for (var i = parts.Count - 1; i >= 0 && parts[i] is not null; i--)
+        {
+            tail.Insert(0, parts[i]);
+        }
+
+        var known = tail.ToString();
+        var slash = known.LastIndexOf('/');
+        if (slash >= 0)
+        {
+            // The last '/' of the whole image is in the known tail, so the tail decides the tag.
+            return !KubernetesValues.IsMutableImage(known.Substring(slash));
+        }
+
+        // No '/' in the tail: the image's tag starts at or before the tail's first ':'. If it starts before, the
+        // tag contains that ':' and is not "latest"; if at it, the tag is the rest of the tail.
+        var colon = known.IndexOf(':');
+        return colon >= 0 && !string.Equals(known.Substring(colon + 1), "latest", System.StringComparison.Ordinal);
     }
 
     /// <summary>Whether a digest-pinning finding (opt-in SM2002) can be reported in <paramref name="tree"/>.</summary>

@@ -81,7 +81,11 @@ internal sealed class ModelChecks
         var syntax = (BaseObjectCreationExpressionSyntax)context.Node;
         if (syntax.Initializer is null
             || (syntax is ObjectCreationExpressionSyntax explicitType && !NameOf(explicitType.Type).Equals("V1Capabilities", StringComparison.Ordinal))
-            || syntax.Initializer.Expressions.Any(e => e is AssignmentExpressionSyntax { Left: IdentifierNameSyntax { Identifier.ValueText: "Drop" } }))
+            || syntax.Initializer.Expressions.Any(e => e is AssignmentExpressionSyntax { Left: IdentifierNameSyntax { Identifier.ValueText: "Drop" } })
+            // new() { ... } is V1Capabilities only if it sets nothing but Add (its one other property): any other
+            // member or a collection element proves another type without binding.
+            || (syntax is ImplicitObjectCreationExpressionSyntax
+                && syntax.Initializer.Expressions.Any(e => e is not AssignmentExpressionSyntax { Left: IdentifierNameSyntax { Identifier.ValueText: "Add" } })))
         {
             return;
         }

@@ -275,8 +275,7 @@ internal static class ValueResolver
             return null;
         }
 
-        var body = declarator.FirstAncestorOrSelf<SyntaxNode>(n => n is MemberDeclarationSyntax || n is LocalFunctionStatementSyntax || n is CompilationUnitSyntax);
-        if (body is null || IsWrittenAfterDeclaration(body, local.Name))
+        if (IsWrittenAfterDeclaration(declarator, local.Name))
         {
             return null;
         }
@@ -284,7 +283,14 @@ internal static class ValueResolver
         return reference.SemanticModel.GetOperation(initializer.Value);
     }
 
-    private static bool IsWrittenAfterDeclaration(SyntaxNode body, string name)
+    /// <summary>Whether the local declared by <paramref name="declarator"/> is written anywhere in its member (or local function).</summary>
+    internal static bool IsWrittenAfterDeclaration(VariableDeclaratorSyntax declarator, string name)
+    {
+        var body = declarator.FirstAncestorOrSelf<SyntaxNode>(n => n is MemberDeclarationSyntax || n is LocalFunctionStatementSyntax || n is CompilationUnitSyntax);
+        return body is null || IsWrittenIn(body, name);
+    }
+
+    private static bool IsWrittenIn(SyntaxNode body, string name)
     {
         foreach (var node in body.DescendantNodes())
         {

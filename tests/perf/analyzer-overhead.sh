@@ -6,7 +6,8 @@
 # project only, dependencies built once up front) with -p:RunAnalyzers=false and with the analyzers
 # (-p:ReportAnalyzer=true), interleaving the two so machine load drifts affect both alike, and prints the
 # median of 3 runs each and the overhead in percent (target: <= 5%). The generated project turns off the
-# .NET SDK's own CA analyzers, so the difference is the SecureManifests analyzers alone.
+# .NET SDK's own CA analyzers, so the difference is the SecureManifests analyzers alone. A third build per run
+# uses an empty analyzer instead of ours: the floor that the Roslyn analyzer driver costs when any analyzer runs.
 # Then builds a 500-file project with no Kubernetes or SDK types and prints the analyzers' ReportAnalyzer
 # lines: they bail out at compilation start, so the cost is ~0.
 #
@@ -33,11 +34,50 @@ write_project() { # dir, with_sdk
     if [ "$with_sdk" = yes ]; then
       echo "    <ProjectReference Include=\"$repo/src/SecureManifests/SecureManifests.csproj\" />"
     fi
-    echo "    <ProjectReference Include=\"$repo/analyzers/SecureManifests.Analyzers/SecureManifests.Analyzers.csproj\" OutputItemType=\"Analyzer\" ReferenceOutputAssembly=\"false\" />"
+    # -p:FloorAnalyzer=true swaps our analyzers for one that registers only an empty compilation-start action.
+    echo "    <ProjectReference Condition=\"'\$(FloorAnalyzer)' != 'true'\" Include=\"$repo/analyzers/SecureManifests.Analyzers/SecureManifests.Analyzers.csproj\" OutputItemType=\"Analyzer\" ReferenceOutputAssembly=\"false\" />"
+    echo "    <ProjectReference Condition=\"'\$(FloorAnalyzer)' == 'true'\" Include=\"$work/FloorAnalyzer/FloorAnalyzer.csproj\" OutputItemType=\"Analyzer\" ReferenceOutputAssembly=\"false\" />"
     echo '  </ItemGroup>'
     echo '</Project>'
   } > "$dir/$(basename "$dir").csproj"
   printf 'root = true\n[*.cs]\ndotnet_analyzer_diagnostic.category-SecureManifests.severity = warning\n' > "$dir/.editorconfig"
+}
+
+# The floor: an analyzer that does nothing but register an empty compilation-start action (what ours do in
+# a project without Kubernetes types). Whatever it costs is the Roslyn analyzer driver's own price for running
+# any analyzer at all, which no analyzer can go below.
+write_floor_analyzer() { # dir
+  local dir="$1"
+  mkdir -p "$dir"
+  cat > "$dir/FloorAnalyzer.csproj" <<'XML'
+<Project Sdk="Microsoft.NET.Sdk">
+  <PropertyGroup>
+    <TargetFramework>netstandard2.0</TargetFramework><LangVersion>latest</LangVersion><ManagePackageVersionsCentrally>false</ManagePackageVersionsCentrally>
+    <IsRoslynComponent>true</IsRoslynComponent><EnableNETAnalyzers>false</EnableNETAnalyzers><NoWarn>$(NoWarn);RS1012;RS1036;RS2008</NoWarn>
+  </PropertyGroup>
+  <ItemGroup><PackageReference Include="Microsoft.CodeAnalysis.CSharp" Version="4.14.0" PrivateAssets="all" /></ItemGroup>
+</Project>
+XML
+  cat > "$dir/FloorAnalyzer.cs" <<'CS'
+using System.Collections.Immutable;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.Diagnostics;
+
+[DiagnosticAnalyzer(LanguageNames.CSharp)]
+public sealed class FloorAnalyzer : DiagnosticAnalyzer
+{
+    private static readonly DiagnosticDescriptor Rule = new("FLOOR0001", "floor", "floor", "Floor", DiagnosticSeverity.Warning, true);
+
+    public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics => ImmutableArray.Create(Rule);
+
+    public override void Initialize(AnalysisContext context)
+    {
+        context.EnableConcurrentExecution();
+        context.ConfigureGeneratedCodeAnalysis(GeneratedCodeAnalysisFlags.None);
+        context.RegisterCompilationStartAction(_ => { });
+    }
+}
+CS
 }
 
 generate_kubernetes_file() { # index
@@ -147,6 +187,7 @@ CS
 }
 
 echo "== generating $files files (SDK + k8s.Models) and $files files (no Kubernetes types) in $work"
+write_floor_analyzer "$work/FloorAnalyzer"
 write_project "$work/K8sHeavy" yes
 write_project "$work/NoKubernetes" no
 for i in $(seq 1 "$files"); do
@@ -157,6 +198,7 @@ done
 echo "== restoring and building dependencies once"
 dotnet build "$work/K8sHeavy/K8sHeavy.csproj" -c Release -v:q -nologo > "$work/warmup.log" 2>&1 || { cat "$work/warmup.log"; exit 1; }
 dotnet build "$work/NoKubernetes/NoKubernetes.csproj" -c Release -v:q -nologo > "$work/warmup2.log" 2>&1 || { cat "$work/warmup2.log"; exit 1; }
+dotnet build "$work/K8sHeavy/K8sHeavy.csproj" -c Release -v:q -nologo -p:FloorAnalyzer=true > "$work/warmup3.log" 2>&1 || { cat "$work/warmup3.log"; exit 1; }
 
 # One compile of the generated project only. The compiler runs in the build's own process tree
 # (UseSharedCompilation=false), so the CPU time below is the compiler's and the analyzers' own, which
@@ -174,18 +216,21 @@ median() { printf '%s\n' "$@" | sort -g | awk '{ a[NR] = $1 } END { if (NR % 2) 
 percent() { awk -v a="$1" -v b="$2" 'BEGIN { printf "%+.1f", (b - a) / a * 100 }'; }
 
 echo "== $runs interleaved rebuilds of K8sHeavy ($files files) each way"
-wall_off=(); wall_on=(); cpu_off=(); cpu_on=()
+wall_off=(); wall_on=(); cpu_off=(); cpu_on=(); wall_floor=(); cpu_floor=()
 for r in $(seq 1 "$runs"); do
   read -r w_off c_off <<<"$(timed_build "$work/K8sHeavy/K8sHeavy.csproj" "$work/off-$r.log" -p:RunAnalyzers=false -v:d)"
+  read -r w_floor c_floor <<<"$(timed_build "$work/K8sHeavy/K8sHeavy.csproj" "$work/floor-$r.log" -p:RunAnalyzers=true -p:FloorAnalyzer=true -p:ReportAnalyzer=true -v:d)"
   read -r w_on c_on <<<"$(timed_build "$work/K8sHeavy/K8sHeavy.csproj" "$work/on-$r.log" -p:RunAnalyzers=true -p:ReportAnalyzer=true -v:d)"
-  echo "   run $r: RunAnalyzers=false ${w_off}s wall, ${c_off}s cpu   with analyzers ${w_on}s wall, ${c_on}s cpu"
-  wall_off+=("$w_off"); wall_on+=("$w_on"); cpu_off+=("$c_off"); cpu_on+=("$c_on")
+  echo "   run $r: RunAnalyzers=false ${w_off}s wall, ${c_off}s cpu   empty analyzer ${w_floor}s wall, ${c_floor}s cpu   with analyzers ${w_on}s wall, ${c_on}s cpu"
+  wall_off+=("$w_off"); wall_on+=("$w_on"); cpu_off+=("$c_off"); cpu_on+=("$c_on"); wall_floor+=("$w_floor"); cpu_floor+=("$c_floor")
 done
-mw_off=$(median "${wall_off[@]}"); mw_on=$(median "${wall_on[@]}")
-mc_off=$(median "${cpu_off[@]}"); mc_on=$(median "${cpu_on[@]}")
+mw_off=$(median "${wall_off[@]}"); mw_on=$(median "${wall_on[@]}"); mw_floor=$(median "${wall_floor[@]}")
+mc_off=$(median "${cpu_off[@]}"); mc_on=$(median "${cpu_on[@]}"); mc_floor=$(median "${cpu_floor[@]}")
 echo
 echo "median without analyzers (-p:RunAnalyzers=false): ${mw_off}s wall, ${mc_off}s cpu"
+echo "median empty analyzer    (-p:FloorAnalyzer=true): ${mw_floor}s wall, ${mc_floor}s cpu"
 echo "median with analyzers    (-p:ReportAnalyzer=true): ${mw_on}s wall, ${mc_on}s cpu"
+echo "floor (driver cost of any analyzer): $(percent "$mw_off" "$mw_floor")% wall, $(percent "$mc_off" "$mc_floor")% cpu"
 echo "overhead: $(percent "$mw_off" "$mw_on")% wall, $(percent "$mc_off" "$mc_on")% cpu (target <= 5%)"
 echo
 echo "== ReportAnalyzer, K8sHeavy (last run): analyzer time inside the compiler"
