@@ -2,9 +2,10 @@ namespace SecureManifests.Rules.Checks;
 
 /// <summary>
 /// Which kinds live in a namespace. Built-in kinds are known by name; a kind in neither list (a CRD
-/// instance, say) is treated as namespaced only when its object names a namespace.
+/// instance, say) is treated as namespaced only when its object names a namespace. Public so that the CLI's
+/// <c>--namespace</c> and the rules agree on one list.
 /// </summary>
-internal static class KindScopes
+public static class KindScopes
 {
     /// <summary>The cluster-scoped kinds of the Kubernetes API.</summary>
     public static readonly IReadOnlySet<string> ClusterScoped = new HashSet<string>(StringComparer.Ordinal)
