@@ -11,7 +11,6 @@ namespace SecureManifests.Rules.Checks;
 /// </summary>
 public sealed class DanglingNetworkPolicyRule : ISetRule
 {
-    private const string NamespaceNameLabel = "kubernetes.io/metadata.name";
 
     /// <inheritdoc />
     public string RuleId => RuleIds.DanglingNetworkPolicy;
@@ -89,13 +88,13 @@ public sealed class DanglingNetworkPolicyRule : ISetRule
     /// <summary>The namespaces a namespaceSelector can select when it names them, or null when it can select others.</summary>
     private static string[]? PinnedNamespaces(V1LabelSelector selector)
     {
-        if (selector.MatchLabels is { } labels && labels.TryGetValue(NamespaceNameLabel, out var name) && name is not null)
+        if (selector.MatchLabels is { } labels && labels.TryGetValue(Model.Namespace.NameLabel, out var name) && name is not null)
         {
             return new[] { name };
         }
 
         var pinned = selector.MatchExpressions?.FirstOrDefault(e =>
-            e is not null && string.Equals(e.Key, NamespaceNameLabel, StringComparison.Ordinal) &&
+            e is not null && string.Equals(e.Key, Model.Namespace.NameLabel, StringComparison.Ordinal) &&
             string.Equals(e.OperatorProperty, "In", StringComparison.Ordinal) && e.Values is not null);
         return pinned?.Values.Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal).ToArray();
     }

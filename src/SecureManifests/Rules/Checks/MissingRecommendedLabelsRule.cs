@@ -3,9 +3,6 @@ namespace SecureManifests.Rules.Checks;
 /// <summary>SM2017 (opt-in): every object carries <c>app.kubernetes.io/name</c>.</summary>
 public sealed class MissingRecommendedLabelsRule : IObjectRule
 {
-    /// <summary>The label this rule requires.</summary>
-    public const string NameLabel = "app.kubernetes.io/name";
-
     /// <inheritdoc />
     public string RuleId => RuleIds.MissingRecommendedLabels;
 
@@ -17,10 +14,10 @@ public sealed class MissingRecommendedLabelsRule : IObjectRule
             return;
         }
 
-        if (target.Metadata.Labels is null || !target.Metadata.Labels.TryGetValue(NameLabel, out var value) || string.IsNullOrEmpty(value))
+        if (target.Metadata.Labels is null || !target.Metadata.Labels.TryGetValue(Model.RecommendedLabels.Name, out var value) || string.IsNullOrEmpty(value))
         {
             context.Report(target, "metadata.labels",
-                $"{target.Description} has no {NameLabel} label: add it, with the other recommended app.kubernetes.io labels");
+                $"{target.Description} has no {Model.RecommendedLabels.Name} label: add it, with the other recommended app.kubernetes.io labels");
         }
     }
 }
