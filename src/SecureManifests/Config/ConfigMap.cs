@@ -30,7 +30,7 @@ public sealed class ConfigMap : ManifestObject
             throw Invalid($"data[{key}]", $"key '{key}' is set twice");
         }
 
-        if (Rules.SecretHeuristics.ConfigMapEntryLooksSecret(key, value) is { } why)
+        if (Rules.Semantics.SecretHeuristics.ConfigMapEntryLooksSecret(key, value) is { } why)
         {
             throw Invalid($"data[{key}]", $"'{key}' looks like a secret: {why} (SM2016); keep secrets in a Secret managed outside the repository (AddExternalSecret)");
         }

@@ -115,10 +115,10 @@ public sealed class Namespace
 
         var labels = RecommendedLabels.For(App, Name);
         labels[NameLabel] = Name;
-        labels["pod-security.kubernetes.io/enforce"] = LevelName(enforced);
-        labels["pod-security.kubernetes.io/enforce-version"] = "latest";
-        labels["pod-security.kubernetes.io/audit"] = LevelName(PodSecurityLevel.Restricted);
-        labels["pod-security.kubernetes.io/warn"] = LevelName(PodSecurityLevel.Restricted);
+        labels[Rules.Semantics.Namespaces.PodSecurityEnforceLabel] = LevelName(enforced);
+        labels[Rules.Semantics.Namespaces.PodSecurityEnforceVersionLabel] = "latest";
+        labels[Rules.Semantics.Namespaces.PodSecurityAuditLabel] = LevelName(PodSecurityLevel.Restricted);
+        labels[Rules.Semantics.Namespaces.PodSecurityWarnLabel] = LevelName(PodSecurityLevel.Restricted);
         var metadata = new V1ObjectMeta { Name = Name, Labels = labels };
         if (enforced == PodSecurityLevel.Privileged)
         {

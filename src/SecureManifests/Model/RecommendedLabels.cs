@@ -6,11 +6,11 @@ namespace SecureManifests.Model;
 /// </summary>
 public static class RecommendedLabels
 {
-    public const string Name = "app.kubernetes.io/name";
-    public const string Instance = "app.kubernetes.io/instance";
-    public const string Component = "app.kubernetes.io/component";
-    public const string PartOf = "app.kubernetes.io/part-of";
-    public const string ManagedBy = "app.kubernetes.io/managed-by";
+    public const string Name = Rules.Semantics.RecommendedLabels.Name;
+    public const string Instance = Rules.Semantics.RecommendedLabels.Instance;
+    public const string Component = Rules.Semantics.RecommendedLabels.Component;
+    public const string PartOf = Rules.Semantics.RecommendedLabels.PartOf;
+    public const string ManagedBy = Rules.Semantics.RecommendedLabels.ManagedBy;
     public const string ManagedByValue = "securemanifests";
 
     internal static Dictionary<string, string> For(App app, string name, string? component = null)

@@ -9,7 +9,7 @@ namespace SecureManifests.Rules;
 public readonly struct PssVersion : IEquatable<PssVersion>, IComparable<PssVersion>
 {
     /// <summary>The newest version the checks know (and the default).</summary>
-    public static readonly PssVersion Latest = new(37);
+    public static readonly PssVersion Latest = new(Semantics.PodSecurityVersions.LatestMinor);
 
     /// <summary>The oldest version, v1.0.</summary>
     public static readonly PssVersion Oldest = new(0);
@@ -22,7 +22,7 @@ public readonly struct PssVersion : IEquatable<PssVersion>, IComparable<PssVersi
     /// <summary>The version v1.<paramref name="minor"/>; minor must be within 0 and <see cref="Latest"/>.</summary>
     public static PssVersion V1(int minor)
     {
-        if (minor < 0 || minor > 37)
+        if (minor < 0 || minor > Latest.Minor)
         {
             throw new ArgumentOutOfRangeException(nameof(minor), minor, "PSS versions run from v1.0 to v1.37.");
         }

@@ -1,3 +1,4 @@
+using SecureManifests.Rules.Semantics;
 using k8s.Models;
 using SecureManifests.Defaults;
 using SecureManifests.Validation;
@@ -34,10 +35,10 @@ public sealed class Container
         Name = name;
         if (!ImageReference.TryParse(image, out var reference, out var problem))
         {
-            throw Invalid("image", problem);
+            throw Invalid("image", problem!);
         }
 
-        Image = reference;
+        Image = reference!;
     }
 
     public string Name { get; }
@@ -100,7 +101,7 @@ public sealed class Container
     {
         RequireNewEnvName(name);
         ArgumentNullException.ThrowIfNull(value);
-        if (Rules.SecretHeuristics.IsSecretLiteralEnv(name, value))
+        if (Rules.Semantics.SecretHeuristics.IsSecretLiteralEnv(name, value))
         {
             throw Invalid($"env[{name}].value",
                 $"'{name}' looks like a secret and must not be a literal value (SM2005); mount the Secret with WithSecretFiles and pass its path (e.g. {name}_FILE), or use WithSecretEnv");

@@ -1,3 +1,4 @@
+using SecureManifests.Rules.Semantics;
 namespace SecureManifests.Rules.Checks;
 
 /// <summary>
@@ -6,9 +7,6 @@ namespace SecureManifests.Rules.Checks;
 /// </summary>
 public sealed class ApparmorUnconfinedRule : IObjectRule
 {
-    /// <summary>Prefix of the legacy per-container AppArmor annotations.</summary>
-    public const string ContainerAnnotationPrefix = "container.apparmor.security.beta.kubernetes.io/";
-
     /// <inheritdoc />
     public string RuleId => RuleIds.ApparmorUnconfined;
 
@@ -21,7 +19,7 @@ public sealed class ApparmorUnconfinedRule : IObjectRule
             return;
         }
 
-        if (IsUnconfined(spec.SecurityContext?.AppArmorProfile?.Type))
+        if (SecurityProfiles.IsUnconfined(spec.SecurityContext?.AppArmorProfile?.Type))
         {
             context.Report(target, target.PodSpecPath + ".securityContext.appArmorProfile.type",
                 $"securityContext.appArmorProfile.type is Unconfined in the pod spec of {target.Description}: set it to RuntimeDefault or Localhost");
@@ -29,7 +27,7 @@ public sealed class ApparmorUnconfinedRule : IObjectRule
 
         foreach (var c in target.Containers)
         {
-            if (IsUnconfined(c.SecurityContext?.AppArmorProfile?.Type))
+            if (SecurityProfiles.IsUnconfined(c.SecurityContext?.AppArmorProfile?.Type))
             {
                 context.Report(target, c.Path + ".securityContext.appArmorProfile.type",
                     $"securityContext.appArmorProfile.type is Unconfined in {c.Description}: set it to RuntimeDefault or Localhost", c.Name);
@@ -44,7 +42,7 @@ public sealed class ApparmorUnconfinedRule : IObjectRule
         List<string>? bad = null;
         foreach (var (key, value) in annotations)
         {
-            if (key.StartsWith(ContainerAnnotationPrefix, StringComparison.Ordinal) && !IsAllowedAnnotationValue(value))
+            if (key.StartsWith(SecurityProfiles.AppArmorContainerAnnotationPrefix, StringComparison.Ordinal) && !SecurityProfiles.IsAllowedAppArmorAnnotation(value))
             {
                 (bad ??= new List<string>()).Add(key);
             }
@@ -63,10 +61,4 @@ public sealed class ApparmorUnconfinedRule : IObjectRule
                 $"annotation {key} is '{annotations[key]}' on {target.Description}: set it to runtime/default or localhost/<profile>");
         }
     }
-
-    private static bool IsUnconfined(string? type) => string.Equals(type, "Unconfined", StringComparison.Ordinal);
-
-    private static bool IsAllowedAnnotationValue(string? value) =>
-        value is not null &&
-        (string.Equals(value, "runtime/default", StringComparison.Ordinal) || value.StartsWith("localhost/", StringComparison.Ordinal));
 }

@@ -1,3 +1,4 @@
+using SecureManifests.Rules.Semantics;
 namespace SecureManifests.Rules.Checks;
 
 /// <summary>
@@ -20,48 +21,19 @@ public sealed class CapabilitiesNotDroppedRule : IObjectRule
         foreach (var c in target.Containers)
         {
             var capabilities = c.SecurityContext?.Capabilities;
-            if (!DropsAll(capabilities?.Drop))
+            if (!Capabilities.DropsAll(capabilities?.Drop))
             {
                 context.Report(target, c.Path + ".securityContext.capabilities.drop",
                     $"securityContext.capabilities.drop of {c.Description} does not include ALL: set drop to [ALL]", c.Name);
             }
 
-            if (capabilities?.Add is { } added)
+            var forbidden = Capabilities.ForbiddenByRestricted(capabilities?.Add);
+            if (forbidden.Count > 0)
             {
-                List<string>? forbidden = null;
-                foreach (var capability in added)
-                {
-                    if (!string.Equals(capability, PodSecurityValues.RestrictedAddableCapability, StringComparison.Ordinal))
-                    {
-                        (forbidden ??= new List<string>()).Add(capability ?? "<null>");
-                    }
-                }
-
-                if (forbidden is not null)
-                {
-                    context.Report(target, c.Path + ".securityContext.capabilities.add",
-                        $"securityContext.capabilities.add of {c.Description} holds {string.Join(", ", forbidden)}: " +
-                        "Restricted allows adding only NET_BIND_SERVICE", c.Name);
-                }
+                context.Report(target, c.Path + ".securityContext.capabilities.add",
+                    $"securityContext.capabilities.add of {c.Description} holds {string.Join(", ", forbidden)}: " +
+                    "Restricted allows adding only " + Capabilities.RestrictedAddable, c.Name);
             }
         }
-    }
-
-    private static bool DropsAll(IList<string>? dropped)
-    {
-        if (dropped is null)
-        {
-            return false;
-        }
-
-        foreach (var capability in dropped)
-        {
-            if (string.Equals(capability, "ALL", StringComparison.Ordinal))
-            {
-                return true;
-            }
-        }
-
-        return false;
     }
 }

@@ -1,3 +1,4 @@
+using SecureManifests.Rules.Semantics;
 using k8s.Models;
 
 namespace SecureManifests.Rules.Checks;
@@ -19,7 +20,7 @@ public sealed class ClusterAdminBindingRule : IObjectRule
             V1ClusterRoleBinding binding => binding.RoleRef,
             _ => null,
         };
-        if (roleRef is { Kind: "ClusterRole", Name: "cluster-admin" or "admin" or "edit" })
+        if (roleRef is not null && RbacBindings.IsPowerfulClusterRole(roleRef.Kind, roleRef.Name))
         {
             context.Report(target, "roleRef.name",
                 $"roleRef.name of {target.Description} is the built-in ClusterRole '{roleRef.Name}', which grants broad write access: " +

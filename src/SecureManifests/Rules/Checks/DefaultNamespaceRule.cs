@@ -1,3 +1,4 @@
+using SecureManifests.Rules.Semantics;
 namespace SecureManifests.Rules.Checks;
 
 /// <summary>
@@ -16,17 +17,17 @@ public sealed class DefaultNamespaceRule : IObjectRule
     {
         ArgumentNullException.ThrowIfNull(target);
         ArgumentNullException.ThrowIfNull(context);
-        if (target.Metadata is null || KindScopes.ClusterScoped.Contains(target.Kind))
+        if (target.Metadata is null || KindScopes.IsClusterScoped(target.Kind))
         {
             return;
         }
 
-        if (string.Equals(target.Namespace, "default", StringComparison.Ordinal))
+        if (Namespaces.IsDefault(target.Namespace))
         {
             context.Report(target, "metadata.namespace",
                 $"metadata.namespace of {target.Description} is default: put it in the app's own namespace");
         }
-        else if (string.IsNullOrEmpty(target.Namespace) && context.Options.FlagMissingNamespace && KindScopes.Namespaced.Contains(target.Kind))
+        else if (string.IsNullOrEmpty(target.Namespace) && context.Options.FlagMissingNamespace && KindScopes.IsNamespaced(target.Kind))
         {
             context.Report(target, "metadata.namespace",
                 $"metadata.namespace of {target.Description} is not set, so it lands in the namespace of whoever applies it: " +

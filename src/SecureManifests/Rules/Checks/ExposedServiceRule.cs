@@ -1,3 +1,4 @@
+using SecureManifests.Rules.Semantics;
 using k8s.Models;
 
 namespace SecureManifests.Rules.Checks;
@@ -13,10 +14,10 @@ public sealed class ExposedServiceRule : IObjectRule
     {
         ArgumentNullException.ThrowIfNull(target);
         ArgumentNullException.ThrowIfNull(context);
-        if (target.Source is V1Service { Spec.Type: "NodePort" or "LoadBalancer" } service)
+        if (target.Source is V1Service service && ServiceTypes.IsExposed(service.Spec?.Type))
         {
             context.Report(target, "spec.type",
-                $"spec.type of {target.Description} is {service.Spec.Type}, which opens it outside the cluster: " +
+                $"spec.type of {target.Description} is {service.Spec!.Type}, which opens it outside the cluster: " +
                 "use type: ClusterIP and expose it through an Ingress with TLS");
         }
     }

@@ -1,3 +1,4 @@
+using SecureManifests.Rules.Semantics;
 namespace SecureManifests.Rules.Checks;
 
 /// <summary>SM2002 (opt-in): every image is pinned by an <c>@sha256:</c> digest.</summary>
@@ -11,7 +12,7 @@ public sealed class ImageNotPinnedByDigestRule : IObjectRule
     {
         foreach (var c in target.Containers)
         {
-            if (!string.IsNullOrEmpty(c.Image) && !ImageReference.Parse(c.Image).HasDigest)
+            if (!string.IsNullOrEmpty(c.Image) && !ImageReference.Parse(c.Image).IsPinnedByDigest)
             {
                 context.Report(target, c.Path + ".image",
                     $"image '{c.Image}' of {c.Description} is not pinned by digest: append @sha256:<digest>", c.Name);

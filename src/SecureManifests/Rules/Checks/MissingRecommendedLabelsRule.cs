@@ -14,10 +14,10 @@ public sealed class MissingRecommendedLabelsRule : IObjectRule
             return;
         }
 
-        if (target.Metadata.Labels is null || !target.Metadata.Labels.TryGetValue(Model.RecommendedLabels.Name, out var value) || string.IsNullOrEmpty(value))
+        if (target.Metadata.Labels is null || !target.Metadata.Labels.TryGetValue(Semantics.RecommendedLabels.Name, out var value) || string.IsNullOrEmpty(value))
         {
             context.Report(target, "metadata.labels",
-                $"{target.Description} has no {Model.RecommendedLabels.Name} label: add it, with the other recommended app.kubernetes.io labels");
+                $"{target.Description} has no {Semantics.RecommendedLabels.Name} label: add it, with the other recommended app.kubernetes.io labels");
         }
     }
 }

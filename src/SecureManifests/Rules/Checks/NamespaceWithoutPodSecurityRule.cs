@@ -1,3 +1,4 @@
+using SecureManifests.Rules.Semantics;
 using k8s.Models;
 
 namespace SecureManifests.Rules.Checks;
@@ -8,8 +9,6 @@ namespace SecureManifests.Rules.Checks;
 /// </summary>
 public sealed class NamespaceWithoutPodSecurityRule : IObjectRule
 {
-    private const string EnforceLabel = "pod-security.kubernetes.io/enforce";
-
     /// <inheritdoc />
     public string RuleId => RuleIds.NamespaceWithoutPodSecurity;
 
@@ -24,14 +23,14 @@ public sealed class NamespaceWithoutPodSecurityRule : IObjectRule
         }
 
         string? level = null;
-        target.Metadata?.Labels?.TryGetValue(EnforceLabel, out level);
-        if (level is "baseline" or "restricted")
+        target.Metadata?.Labels?.TryGetValue(Namespaces.PodSecurityEnforceLabel, out level);
+        if (Namespaces.IsEnforcingLevel(level))
         {
             return;
         }
 
         var state = level is null ? "is not set" : "is '" + level + "'";
-        context.Report(target, "metadata.labels[" + EnforceLabel + "]",
-            $"label {EnforceLabel} of {target.Description} {state}: set it to restricted (or at least baseline)");
+        context.Report(target, "metadata.labels[" + Namespaces.PodSecurityEnforceLabel + "]",
+            $"label {Namespaces.PodSecurityEnforceLabel} of {target.Description} {state}: set it to restricted (or at least baseline)");
     }
 }

@@ -1,10 +1,9 @@
+using SecureManifests.Rules.Semantics;
 namespace SecureManifests.Rules.Checks;
 
 /// <summary>SM3007: a Role or ClusterRole rule that allows any verb on <c>pods/exec</c>, <c>pods/attach</c> or <c>pods/portforward</c>.</summary>
 public sealed class PodExecAccessRule : IObjectRule
 {
-    private static readonly string[] Subresources = { "pods/exec", "pods/attach", "pods/portforward" };
-
     /// <inheritdoc />
     public string RuleId => RuleIds.PodExecAccess;
 
@@ -15,13 +14,8 @@ public sealed class PodExecAccessRule : IObjectRule
         ArgumentNullException.ThrowIfNull(context);
         foreach (var (rule, path) in RbacPolicyRules.Of(target))
         {
-            if (rule.Verbs is not { Count: > 0 })
-            {
-                continue;
-            }
-
-            var granted = Subresources.Where(r => RbacPolicyRules.CoversResource(rule, string.Empty, r)).ToArray();
-            if (granted.Length > 0)
+            var granted = RbacRisks.ExecSubresourcesGranted(rule);
+            if (granted.Count > 0)
             {
                 context.Report(target, path + ".resources",
                     $"{path} of {target.Description} grants {string.Join(", ", granted)}, which gives a shell or a tunnel into running pods: " +

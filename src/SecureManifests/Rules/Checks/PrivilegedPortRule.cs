@@ -1,3 +1,4 @@
+using SecureManifests.Rules.Semantics;
 using System.Globalization;
 
 namespace SecureManifests.Rules.Checks;
@@ -21,7 +22,7 @@ public sealed class PrivilegedPortRule : IObjectRule
             for (var i = 0; i < c.Ports.Count; i++)
             {
                 var number = c.Ports[i]?.ContainerPort ?? 0;
-                if (number is >= 1 and <= 1023)
+                if (Ports.IsPrivileged(number))
                 {
                     var text = number.ToString(CultureInfo.InvariantCulture);
                     context.Report(target, c.Path + ".ports[" + i.ToString(CultureInfo.InvariantCulture) + "].containerPort",

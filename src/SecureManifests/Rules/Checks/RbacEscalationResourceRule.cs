@@ -1,3 +1,4 @@
+using SecureManifests.Rules.Semantics;
 namespace SecureManifests.Rules.Checks;
 
 /// <summary>
@@ -9,15 +10,6 @@ namespace SecureManifests.Rules.Checks;
 /// </summary>
 public sealed class RbacEscalationResourceRule : IObjectRule
 {
-    private static readonly Grant[] Grants =
-    {
-        new(string.Empty, "nodes/proxy", new[] { "get", "create" }, "reaches the kubelet API of every node"),
-        new(string.Empty, "serviceaccounts/token", new[] { "create" }, "mints tokens for any ServiceAccount it reaches"),
-        new("admissionregistration.k8s.io", "validatingwebhookconfigurations", RbacPolicyRules.WriteVerbs, "can intercept API requests"),
-        new("admissionregistration.k8s.io", "mutatingwebhookconfigurations", RbacPolicyRules.WriteVerbs, "can rewrite API requests"),
-        new("certificates.k8s.io", "certificatesigningrequests/approval", new[] { "update", "patch" }, "can approve client certificates"),
-    };
-
     /// <inheritdoc />
     public string RuleId => RuleIds.RbacEscalationResource;
 
@@ -28,17 +20,12 @@ public sealed class RbacEscalationResourceRule : IObjectRule
         ArgumentNullException.ThrowIfNull(context);
         foreach (var (rule, path) in RbacPolicyRules.Of(target))
         {
-            foreach (var grant in Grants)
+            foreach (var grant in RbacRisks.EscalationResourcesGranted(rule))
             {
-                if (RbacPolicyRules.CoversResource(rule, grant.Group, grant.Resource) && RbacPolicyRules.AllowsAnyVerb(rule, grant.Verbs))
-                {
-                    context.Report(target, path + ".resources",
-                        $"{path} of {target.Description} allows {RbacPolicyRules.AllowedVerbs(rule, grant.Verbs)} on {grant.Resource}, " +
-                        $"which {grant.Risk}: remove it from the rule");
-                }
+                context.Report(target, path + ".resources",
+                    $"{path} of {target.Description} allows {string.Join(", ", grant.Verbs)} on {grant.Resource}, " +
+                    $"which {grant.Risk}: remove it from the rule");
             }
         }
     }
-
-    private sealed record Grant(string Group, string Resource, string[] Verbs, string Risk);
 }

@@ -1,3 +1,4 @@
+using SecureManifests.Rules.Semantics;
 namespace SecureManifests.Rules.Checks;
 
 /// <summary>
@@ -6,8 +7,6 @@ namespace SecureManifests.Rules.Checks;
 /// </summary>
 public sealed class RbacEscalationVerbRule : IObjectRule
 {
-    private static readonly string[] EscalationVerbs = { "escalate", "bind", "impersonate" };
-
     /// <inheritdoc />
     public string RuleId => RuleIds.RbacEscalationVerb;
 
@@ -18,8 +17,8 @@ public sealed class RbacEscalationVerbRule : IObjectRule
         ArgumentNullException.ThrowIfNull(context);
         foreach (var (rule, path) in RbacPolicyRules.Of(target))
         {
-            var named = EscalationVerbs.Where(v => rule.Verbs?.Contains(v) == true).ToArray();
-            if (named.Length > 0)
+            var named = RbacRisks.EscalationVerbsNamed(rule);
+            if (named.Count > 0)
             {
                 context.Report(target, path + ".verbs",
                     $"{path}.verbs of {target.Description} contains {string.Join(", ", named)}, which lets the subject gain permissions " +

@@ -1,3 +1,5 @@
+using System.Reflection;
+using SecureManifests.Rules.Semantics;
 using System.Globalization;
 using k8s.Models;
 
@@ -33,33 +35,27 @@ public sealed class RestrictedVolumeTypeRule : IObjectRule
             var index = i.ToString(CultureInfo.InvariantCulture);
             context.Report(target, target.PodSpecPath + ".volumes[" + index + "]." + type,
                 $"volumes[{index}] '{volume!.Name}' of {target.Description} is a {type} volume: use one of " +
-                string.Join(", ", PodSecurityValues.RestrictedVolumeSources) + " (for network storage, a persistentVolumeClaim)");
+                string.Join(", ", VolumeSources.RestrictedAllowed) + " (for network storage, a persistentVolumeClaim)");
         }
     }
 
-    // The first volume source Restricted does not allow, by its YAML name; null when the volume is allowed.
+    /// <summary>The volume source properties of <see cref="V1Volume"/>, with their field names, found once.</summary>
+    private static readonly (string Field, PropertyInfo Property)[] Sources = typeof(V1Volume).GetProperties()
+        .Select(p => (Field: VolumeSources.FieldOf(p.Name), Property: p))
+        .Where(s => VolumeSources.All.Contains(s.Field, StringComparer.Ordinal))
+        .ToArray();
+
+    // The first volume source Restricted does not allow, by its field name; null when the volume is allowed.
     private static string? ForbiddenType(V1Volume v)
     {
-        if (v.GcePersistentDisk is not null) return "gcePersistentDisk";
-        if (v.AwsElasticBlockStore is not null) return "awsElasticBlockStore";
-        if (v.GitRepo is not null) return "gitRepo";
-        if (v.Nfs is not null) return "nfs";
-        if (v.Iscsi is not null) return "iscsi";
-        if (v.Glusterfs is not null) return "glusterfs";
-        if (v.Rbd is not null) return "rbd";
-        if (v.FlexVolume is not null) return "flexVolume";
-        if (v.Cinder is not null) return "cinder";
-        if (v.Cephfs is not null) return "cephfs";
-        if (v.Flocker is not null) return "flocker";
-        if (v.Fc is not null) return "fc";
-        if (v.AzureFile is not null) return "azureFile";
-        if (v.VsphereVolume is not null) return "vsphereVolume";
-        if (v.Quobyte is not null) return "quobyte";
-        if (v.AzureDisk is not null) return "azureDisk";
-        if (v.PhotonPersistentDisk is not null) return "photonPersistentDisk";
-        if (v.PortworxVolume is not null) return "portworxVolume";
-        if (v.ScaleIO is not null) return "scaleIO";
-        if (v.Storageos is not null) return "storageos";
+        foreach (var (field, property) in Sources)
+        {
+            if (VolumeSources.IsForbiddenByRestricted(field) && property.GetValue(v) is not null)
+            {
+                return field;
+            }
+        }
+
         return null;
     }
 }

@@ -1,3 +1,4 @@
+using SecureManifests.Rules.Semantics;
 using System.Globalization;
 using k8s.Models;
 
@@ -10,11 +11,6 @@ namespace SecureManifests.Rules.Checks;
 /// </summary>
 public sealed class RiskyBindingSubjectRule : IObjectRule
 {
-    private static readonly HashSet<string> BroadNames = new(StringComparer.Ordinal)
-    {
-        "system:anonymous", "system:unauthenticated", "system:authenticated", "system:masters",
-    };
-
     /// <inheritdoc />
     public string RuleId => RuleIds.RiskyBindingSubject;
 
@@ -38,12 +34,12 @@ public sealed class RiskyBindingSubjectRule : IObjectRule
         {
             var subject = subjects[i];
             var path = "subjects[" + i.ToString(CultureInfo.InvariantCulture) + "].name";
-            if (subject?.Kind is "Group" or "User" && subject.Name is not null && BroadNames.Contains(subject.Name))
+            if (subject is not null && RbacBindings.IsBroadSubject(subject.Kind, subject.Name))
             {
                 context.Report(target, path,
                     $"{path} of {target.Description} is {subject.Kind} '{subject.Name}': bind a dedicated ServiceAccount, User or Group instead");
             }
-            else if (subject?.Kind == "ServiceAccount" && string.Equals(subject.Name, "default", StringComparison.Ordinal))
+            else if (subject is not null && RbacBindings.IsDefaultServiceAccount(subject.Kind, subject.Name))
             {
                 context.Report(target, path,
                     $"{path} of {target.Description} is the ServiceAccount 'default', which every pod of its namespace without its own account uses: " +

@@ -1,3 +1,4 @@
+using SecureManifests.Rules.Semantics;
 namespace SecureManifests.Rules.Checks;
 
 /// <summary>
@@ -20,7 +21,7 @@ public sealed class SeccompNotSetRule : IObjectRule
         }
 
         var podType = spec.SecurityContext?.SeccompProfile?.Type;
-        if (podType is not null && !IsAllowed(podType) && !IsUnconfined(podType))
+        if (podType is not null && !SecurityProfiles.IsConfiningSeccomp(podType) && !SecurityProfiles.IsUnconfined(podType))
         {
             context.Report(target, target.PodSpecPath + ".securityContext.seccompProfile.type",
                 $"securityContext.seccompProfile.type is '{podType}' in the pod spec of {target.Description}: set it to RuntimeDefault or Localhost");
@@ -37,7 +38,7 @@ public sealed class SeccompNotSetRule : IObjectRule
                     (unset ??= new List<string>()).Add(c.Description);
                 }
             }
-            else if (!IsAllowed(type) && !IsUnconfined(type))
+            else if (!SecurityProfiles.IsConfiningSeccomp(type) && !SecurityProfiles.IsUnconfined(type))
             {
                 context.Report(target, c.Path + ".securityContext.seccompProfile.type",
                     $"securityContext.seccompProfile.type is '{type}' in {c.Description}: set it to RuntimeDefault or Localhost", c.Name);
@@ -51,9 +52,4 @@ public sealed class SeccompNotSetRule : IObjectRule
                 "set securityContext.seccompProfile.type: RuntimeDefault in the pod's securityContext");
         }
     }
-
-    private static bool IsAllowed(string type) =>
-        string.Equals(type, "RuntimeDefault", StringComparison.Ordinal) || string.Equals(type, "Localhost", StringComparison.Ordinal);
-
-    private static bool IsUnconfined(string type) => string.Equals(type, "Unconfined", StringComparison.Ordinal);
 }

@@ -1,3 +1,4 @@
+using SecureManifests.Rules.Semantics;
 namespace SecureManifests.Rules.Checks;
 
 /// <summary>
@@ -6,12 +7,6 @@ namespace SecureManifests.Rules.Checks;
 /// </summary>
 public sealed class SeccompUnconfinedRule : IObjectRule
 {
-    /// <summary>Legacy pod-level seccomp annotation.</summary>
-    public const string PodAnnotation = "seccomp.security.alpha.kubernetes.io/pod";
-
-    /// <summary>Prefix of the legacy per-container seccomp annotations.</summary>
-    public const string ContainerAnnotationPrefix = "container.seccomp.security.alpha.kubernetes.io/";
-
     /// <inheritdoc />
     public string RuleId => RuleIds.SeccompUnconfined;
 
@@ -24,7 +19,7 @@ public sealed class SeccompUnconfinedRule : IObjectRule
             return;
         }
 
-        if (IsUnconfined(spec.SecurityContext?.SeccompProfile?.Type))
+        if (SecurityProfiles.IsUnconfined(spec.SecurityContext?.SeccompProfile?.Type))
         {
             context.Report(target, target.PodSpecPath + ".securityContext.seccompProfile.type",
                 $"securityContext.seccompProfile.type is Unconfined in the pod spec of {target.Description}: set it to RuntimeDefault or Localhost");
@@ -32,7 +27,7 @@ public sealed class SeccompUnconfinedRule : IObjectRule
 
         foreach (var c in target.Containers)
         {
-            if (IsUnconfined(c.SecurityContext?.SeccompProfile?.Type))
+            if (SecurityProfiles.IsUnconfined(c.SecurityContext?.SeccompProfile?.Type))
             {
                 context.Report(target, c.Path + ".securityContext.seccompProfile.type",
                     $"securityContext.seccompProfile.type is Unconfined in {c.Description}: set it to RuntimeDefault or Localhost (or leave it to the pod)", c.Name);
@@ -47,9 +42,7 @@ public sealed class SeccompUnconfinedRule : IObjectRule
         List<string>? unconfined = null;
         foreach (var (key, value) in annotations)
         {
-            var legacy = string.Equals(key, PodAnnotation, StringComparison.Ordinal) ||
-                         key.StartsWith(ContainerAnnotationPrefix, StringComparison.Ordinal);
-            if (legacy && string.Equals(value, "unconfined", StringComparison.Ordinal))
+            if (SecurityProfiles.IsSeccompAnnotation(key) && SecurityProfiles.IsUnconfinedSeccompAnnotation(value))
             {
                 (unconfined ??= new List<string>()).Add(key);
             }
@@ -69,6 +62,4 @@ public sealed class SeccompUnconfinedRule : IObjectRule
                 "or better, remove it and set securityContext.seccompProfile.type: RuntimeDefault");
         }
     }
-
-    private static bool IsUnconfined(string? type) => string.Equals(type, "Unconfined", StringComparison.Ordinal);
 }

@@ -1,3 +1,4 @@
+using SecureManifests.Rules.Semantics;
 using System.Globalization;
 
 namespace SecureManifests.Rules.Checks;

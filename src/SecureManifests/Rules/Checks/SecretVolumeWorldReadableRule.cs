@@ -1,3 +1,4 @@
+using SecureManifests.Rules.Semantics;
 using System.Globalization;
 
 namespace SecureManifests.Rules.Checks;
@@ -8,9 +9,6 @@ namespace SecureManifests.Rules.Checks;
 /// </summary>
 public sealed class SecretVolumeWorldReadableRule : IObjectRule
 {
-    private const int DefaultMode = 420; // 0644
-    private const int ForbiddenBits = 23; // 0027: group write, and read/write/execute for others
-
     /// <inheritdoc />
     public string RuleId => RuleIds.SecretVolumeWorldReadable;
 
@@ -29,10 +27,9 @@ public sealed class SecretVolumeWorldReadableRule : IObjectRule
             var path = target.PodSpecPath + ".volumes[" + Index(i) + "]";
             if (volume?.Secret is { } secret)
             {
-                var mode = secret.DefaultMode ?? DefaultMode;
-                if ((mode & ForbiddenBits) != 0)
+                if (FileModes.IsTooOpenForSecrets(secret.DefaultMode))
                 {
-                    Report(target, context, path + ".secret.defaultMode", volume.Name, mode, secret.DefaultMode is null);
+                    Report(target, context, path + ".secret.defaultMode", volume.Name, secret.DefaultMode);
                 }
 
                 CheckItems(target, context, secret.Items, path + ".secret", volume.Name);
@@ -47,10 +44,9 @@ public sealed class SecretVolumeWorldReadableRule : IObjectRule
                         continue;
                     }
 
-                    var mode = projected.DefaultMode ?? DefaultMode;
-                    if ((mode & ForbiddenBits) != 0)
+                    if (FileModes.IsTooOpenForSecrets(projected.DefaultMode))
                     {
-                        Report(target, context, path + ".projected.defaultMode", volume.Name, mode, projected.DefaultMode is null);
+                        Report(target, context, path + ".projected.defaultMode", volume.Name, projected.DefaultMode);
                     }
 
                     CheckItems(target, context, projectedSecret.Items, path + ".projected.sources[" + Index(s) + "].secret", volume.Name);
@@ -68,17 +64,18 @@ public sealed class SecretVolumeWorldReadableRule : IObjectRule
 
         for (var j = 0; j < items.Count; j++)
         {
-            if (items[j]?.Mode is { } mode && (mode & ForbiddenBits) != 0)
+            // An item without a mode takes the volume's defaultMode, which is judged above.
+            if (items[j]?.Mode is { } mode && FileModes.IsTooOpenForSecrets(mode))
             {
-                Report(target, context, path + ".items[" + Index(j) + "].mode", volume, mode, false);
+                Report(target, context, path + ".items[" + Index(j) + "].mode", volume, mode);
             }
         }
     }
 
-    private static void Report(RuleTarget target, RuleContext context, string path, string? volume, int mode, bool unset)
+    private static void Report(RuleTarget target, RuleContext context, string path, string? volume, int? mode)
     {
-        var octal = "0" + Convert.ToString(mode, 8);
-        var state = unset ? "is not set, so it is " + octal : "is " + octal;
+        var octal = FileModes.Octal(mode);
+        var state = mode is null ? "is not set, so it is " + octal : "is " + octal;
         var field = path[(path.LastIndexOf('.') + 1)..];
         context.Report(target, path,
             $"{field} of secret volume '{volume}' in {target.Description} {state}, readable beyond the owner: set it to 0400 (or 0440 with fsGroup)");

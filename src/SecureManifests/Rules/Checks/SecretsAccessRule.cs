@@ -1,10 +1,9 @@
+using SecureManifests.Rules.Semantics;
 namespace SecureManifests.Rules.Checks;
 
 /// <summary>SM3005: a Role or ClusterRole rule that allows get, list or watch (or <c>*</c>) on core <c>secrets</c>.</summary>
 public sealed class SecretsAccessRule : IObjectRule
 {
-    private static readonly string[] ReadVerbs = { "get", "list", "watch" };
-
     /// <inheritdoc />
     public string RuleId => RuleIds.SecretsAccess;
 
@@ -15,10 +14,11 @@ public sealed class SecretsAccessRule : IObjectRule
         ArgumentNullException.ThrowIfNull(context);
         foreach (var (rule, path) in RbacPolicyRules.Of(target))
         {
-            if (RbacPolicyRules.CoversResource(rule, string.Empty, "secrets") && RbacPolicyRules.AllowsAnyVerb(rule, ReadVerbs))
+            var verbs = RbacRisks.SecretReadVerbsAllowed(rule);
+            if (verbs.Count > 0)
             {
                 context.Report(target, path + ".verbs",
-                    $"{path} of {target.Description} allows {RbacPolicyRules.AllowedVerbs(rule, ReadVerbs)} on secrets, which reveals every " +
+                    $"{path} of {target.Description} allows {string.Join(", ", verbs)} on secrets, which reveals every " +
                     "credential the rule reaches: mount the Secrets the workload needs as volumes instead of reading them through the API");
             }
         }

@@ -1,3 +1,4 @@
+using SecureManifests.Rules.Semantics;
 using k8s.Models;
 
 namespace SecureManifests.Rules.Checks;
@@ -36,20 +37,20 @@ public sealed class SelinuxCustomOptionsRule : IObjectRule
         }
 
         var path = ownerPath + ".securityContext.seLinuxOptions";
-        if (!PodSecurityValues.IsAllowedSeLinuxType(options.Type, context.Version))
+        if (!SeLinuxTypes.IsAllowed(options.Type, context.Version.Minor))
         {
             context.Report(target, path + ".type",
                 $"securityContext.seLinuxOptions.type is '{options.Type}' in {owner}: use one of " +
-                $"{PodSecurityValues.AllowedSeLinuxTypesText(context.Version)} or leave it unset", container);
+                $"{string.Join(", ", SeLinuxTypes.AllowedAt(context.Version.Minor))} or leave it unset", container);
         }
 
-        if (!string.IsNullOrEmpty(options.User))
+        if (SeLinuxTypes.IsCustomUserOrRole(options.User))
         {
             context.Report(target, path + ".user",
                 $"securityContext.seLinuxOptions.user is '{options.User}' in {owner}: remove it", container);
         }
 
-        if (!string.IsNullOrEmpty(options.Role))
+        if (SeLinuxTypes.IsCustomUserOrRole(options.Role))
         {
             context.Report(target, path + ".role",
                 $"securityContext.seLinuxOptions.role is '{options.Role}' in {owner}: remove it", container);

@@ -1,3 +1,4 @@
+using SecureManifests.Rules.Semantics;
 using System.Globalization;
 
 namespace SecureManifests.Rules.Checks;
@@ -21,8 +22,7 @@ public sealed class SshPortExposedRule : IObjectRule
             for (var i = 0; i < c.Ports.Count; i++)
             {
                 var port = c.Ports[i];
-                if (port is not null && port.ContainerPort == 22 &&
-                    (port.Protocol is null || string.Equals(port.Protocol, "TCP", StringComparison.OrdinalIgnoreCase)))
+                if (port is not null && Ports.IsSsh(port.ContainerPort, port.Protocol))
                 {
                     context.Report(target, c.Path + ".ports[" + i.ToString(CultureInfo.InvariantCulture) + "].containerPort",
                         $"{c.Description} exposes port 22/TCP (SSH): remove it and use kubectl exec or an ephemeral debug container", c.Name);

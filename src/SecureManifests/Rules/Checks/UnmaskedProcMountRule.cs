@@ -1,3 +1,4 @@
+using SecureManifests.Rules.Semantics;
 namespace SecureManifests.Rules.Checks;
 
 /// <summary>
@@ -27,7 +28,7 @@ public sealed class UnmaskedProcMountRule : IObjectRule
         foreach (var c in target.Containers)
         {
             var procMount = c.SecurityContext?.ProcMount;
-            if (procMount is not null && !string.Equals(procMount, "Default", StringComparison.Ordinal))
+            if (SecurityProfiles.IsUnmaskedProcMount(procMount))
             {
                 context.Report(target, c.Path + ".securityContext.procMount",
                     $"securityContext.procMount is '{procMount}' in {c.Description}: set it to Default or remove it", c.Name);

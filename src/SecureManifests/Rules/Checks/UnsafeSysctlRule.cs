@@ -1,3 +1,4 @@
+using SecureManifests.Rules.Semantics;
 using System.Globalization;
 
 namespace SecureManifests.Rules.Checks;
@@ -20,12 +21,12 @@ public sealed class UnsafeSysctlRule : IObjectRule
         for (var i = 0; i < sysctls.Count; i++)
         {
             var name = sysctls[i]?.Name;
-            if (!PodSecurityValues.IsSafeSysctl(name, context.Version))
+            if (!Sysctls.IsSafe(name, context.Version.Minor))
             {
                 var index = i.ToString(CultureInfo.InvariantCulture);
                 context.Report(target, target.PodSpecPath + ".securityContext.sysctls[" + index + "].name",
                     $"securityContext.sysctls[{index}] '{name}' of {target.Description} is not a safe sysctl in PSS {context.Version}: " +
-                    $"remove it; safe sysctls are {string.Join(", ", PodSecurityValues.SafeSysctlsAt(context.Version))}");
+                    $"remove it; safe sysctls are {string.Join(", ", Sysctls.SafeAt(context.Version.Minor))}");
             }
         }
     }

@@ -1,3 +1,4 @@
+using SecureManifests.Rules.Semantics;
 using k8s.Models;
 
 namespace SecureManifests.Rules.Checks;
@@ -23,7 +24,7 @@ public sealed class WildcardRbacRule : IObjectRule
 
     private static void Check(RuleTarget target, RuleContext context, IList<string>? values, string path, string what)
     {
-        if (values is not null && values.Contains("*"))
+        if (PolicyRuleLists.HasWildcard(values))
         {
             context.Report(target, path,
                 $"{path} of {target.Description} contains '*', which grants every {what.TrimEnd('s')} present and future: list the {what} needed instead");

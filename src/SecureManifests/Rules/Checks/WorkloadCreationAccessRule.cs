@@ -1,3 +1,4 @@
+using SecureManifests.Rules.Semantics;
 using k8s.Models;
 
 namespace SecureManifests.Rules.Checks;
@@ -9,14 +10,6 @@ namespace SecureManifests.Rules.Checks;
 /// </summary>
 public sealed class WorkloadCreationAccessRule : IObjectRule
 {
-    private static readonly (string Group, string Resource)[] PodCreating =
-    {
-        (string.Empty, "pods"), (string.Empty, "replicationcontrollers"), (string.Empty, "podtemplates"),
-        ("apps", "deployments"), ("apps", "replicasets"), ("apps", "statefulsets"), ("apps", "daemonsets"),
-        ("extensions", "deployments"), ("extensions", "replicasets"), ("extensions", "daemonsets"),
-        ("batch", "jobs"), ("batch", "cronjobs"),
-    };
-
     /// <inheritdoc />
     public string RuleId => RuleIds.WorkloadCreationAccess;
 
@@ -27,14 +20,8 @@ public sealed class WorkloadCreationAccessRule : IObjectRule
         ArgumentNullException.ThrowIfNull(context);
         foreach (var (rule, path) in RbacPolicyRules.Of(target))
         {
-            if (!RbacPolicyRules.AllowsVerb(rule, "create"))
-            {
-                continue;
-            }
-
-            var granted = PodCreating.Where(k => RbacPolicyRules.CoversResource(rule, k.Group, k.Resource))
-                .Select(k => k.Resource).Distinct(StringComparer.Ordinal).ToArray();
-            if (granted.Length > 0)
+            var granted = RbacRisks.PodCreatingResourcesGranted(rule);
+            if (granted.Count > 0)
             {
                 context.Report(target, path + ".resources",
                     $"{path} of {target.Description} allows create on {string.Join(", ", granted)}, and whoever creates pods can run them " +

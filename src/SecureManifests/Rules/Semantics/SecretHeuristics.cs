@@ -1,17 +1,18 @@
-namespace SecureManifests.Rules;
+#nullable enable
+using System;
+
+namespace SecureManifests.Rules.Semantics;
 
 /// <summary>
 /// How SM2005 and SM2016 decide that a name or value holds a secret. Plain string tests rather than
-/// regular expressions: these run on every env var and ConfigMap key.
+/// regular expressions: these run on every env var and ConfigMap key. Which names look secret can be
+/// replaced with a <see cref="SecretNamePattern"/> (the analyzers' <c>secure_manifests.secret_name_pattern</c>).
 /// </summary>
-public static class SecretHeuristics
+internal static class SecretHeuristics
 {
-    private static readonly string[] SecretWords =
-    {
-        "password", "passwd", "secret", "token", "apikey", "api_key", "private_key", "credential",
-    };
-
     private static readonly string[] FileReferenceSuffixes = { "_FILE", "_PATH", "_DIR" };
+
+    private static readonly char[] Blanks = { ' ', '\n' };
 
     private static readonly string[] TokenPrefixes =
     {
@@ -19,40 +20,25 @@ public static class SecretHeuristics
     };
 
     /// <summary>SM2005: an env var whose name looks secret holds a literal value rather than a file reference.</summary>
-    public static bool IsSecretLiteralEnv(string? name, string? value) =>
-        !string.IsNullOrEmpty(value) && NameLooksSecret(name) && !IsFileReference(name, value);
+    public static bool IsSecretLiteralEnv(string? name, string? value, SecretNamePattern? names = null) =>
+        !string.IsNullOrEmpty(value) && NameLooksSecret(name, names) && !IsFileReference(name, value);
 
     /// <summary>SM2016: why a ConfigMap entry looks like a secret, or null when it does not.</summary>
-    public static string? ConfigMapEntryLooksSecret(string key, string? value)
+    public static string? ConfigMapEntryLooksSecret(string key, string? value, SecretNamePattern? names = null)
     {
         if (ValueLooksSecret(value) is { } kind)
         {
             return "its value looks like " + kind;
         }
 
-        return NameLooksSecret(key) && !string.IsNullOrWhiteSpace(value) && !IsFileReference(key, value)
+        return NameLooksSecret(key, names) && !IsNullOrWhiteSpace(value) && !IsFileReference(key, value)
             ? "its name looks like a secret"
             : null;
     }
 
-    /// <summary>Whether <paramref name="name"/> contains a word that marks a secret (case-insensitive).</summary>
-    public static bool NameLooksSecret(string? name)
-    {
-        if (string.IsNullOrEmpty(name))
-        {
-            return false;
-        }
-
-        foreach (var word in SecretWords)
-        {
-            if (name.Contains(word, StringComparison.OrdinalIgnoreCase))
-            {
-                return true;
-            }
-        }
-
-        return false;
-    }
+    /// <summary>Whether <paramref name="name"/> looks like the name of a secret.</summary>
+    public static bool NameLooksSecret(string? name, SecretNamePattern? names = null) =>
+        !string.IsNullOrEmpty(name) && (names ?? SecretNamePattern.Default).LooksSecret(name!);
 
     /// <summary>
     /// Whether the name/value pair points at a mounted secret file rather than holding the secret:
@@ -60,7 +46,7 @@ public static class SecretHeuristics
     /// </summary>
     public static bool IsFileReference(string? name, string? value)
     {
-        if (value is not null && value.StartsWith('/'))
+        if (value is not null && value.Length > 0 && value[0] == '/')
         {
             return true;
         }
@@ -84,18 +70,18 @@ public static class SecretHeuristics
     /// <summary>What kind of secret <paramref name="value"/> looks like (a private key, a JWT, a cloud or SaaS token), or null.</summary>
     public static string? ValueLooksSecret(string? value)
     {
-        if (string.IsNullOrEmpty(value))
+        if (value is null || value.Length == 0)
         {
             return null;
         }
 
-        if (value.Contains("PRIVATE KEY-----", StringComparison.Ordinal))
+        if (value.IndexOf("PRIVATE KEY-----", StringComparison.Ordinal) >= 0)
         {
             return "a private key";
         }
 
-        var trimmed = value.AsSpan().Trim();
-        if (trimmed.StartsWith("eyJ", StringComparison.Ordinal) && trimmed.Count('.') == 2 && trimmed.IndexOfAny(' ', '\n') < 0)
+        var trimmed = value.Trim();
+        if (trimmed.StartsWith("eyJ", StringComparison.Ordinal) && Count(trimmed, '.') == 2 && trimmed.IndexOfAny(Blanks) < 0)
         {
             return "a JSON Web Token";
         }
@@ -111,11 +97,27 @@ public static class SecretHeuristics
         return null;
     }
 
-    private static bool IsTokenText(ReadOnlySpan<char> text)
+    private static bool IsNullOrWhiteSpace(string? value) => value is null || value.Trim().Length == 0;
+
+    private static int Count(string text, char c)
+    {
+        var count = 0;
+        foreach (var ch in text)
+        {
+            if (ch == c)
+            {
+                count++;
+            }
+        }
+
+        return count;
+    }
+
+    private static bool IsTokenText(string text)
     {
         foreach (var ch in text)
         {
-            if (!char.IsAsciiLetterOrDigit(ch) && ch != '_' && ch != '-')
+            if (!(ch is (>= 'a' and <= 'z') or (>= 'A' and <= 'Z') or (>= '0' and <= '9')) && ch != '_' && ch != '-')
             {
                 return false;
             }
