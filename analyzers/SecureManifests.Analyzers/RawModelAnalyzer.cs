@@ -32,7 +32,7 @@ public sealed class RawModelAnalyzer : DiagnosticAnalyzer
         }
 
         // All state lives in this per-compilation object, never in analyzer fields.
-        var checks = new ModelChecks(types, new AnalyzerOptionsCache(context.Options.AnalyzerConfigOptionsProvider));
+        var checks = new ModelAnalysis(context.Compilation, types, new AnalyzerOptionsCache(context.Options.AnalyzerConfigOptionsProvider));
         // Syntax actions with a name filter, then the IOperation of the one candidate node: an operation action
         // would make the driver build the operation tree of every method body in the project (measured: the
         // largest part of the analyzers' build-time cost), while almost no body touches Kubernetes models.

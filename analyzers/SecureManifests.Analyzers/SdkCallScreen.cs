@@ -1,6 +1,7 @@
 using System;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
+using SecureManifests.Rules.Semantics;
 
 namespace SecureManifests.Analyzers;
 
@@ -27,7 +28,7 @@ internal static class SdkCallScreen
         {
             case "AddNamespace" when list.Count == 1:
                 return SyntaxValue.Of(list[0].Expression) is var ns
-                    && (ns.Kind == SyntaxValueKind.NeverKnown || (ns.Kind == SyntaxValueKind.Known && ns.Value is string name && name != "default"));
+                    && (ns.Kind == SyntaxValueKind.NeverKnown || (ns.Kind == SyntaxValueKind.Known && ns.Value is string name && !Namespaces.IsDefault(name)));
             case "AddDeployment" or "AddStatefulSet" or "AddDaemonSet" or "AddJob" when list.Count == 2:
             case "WithSidecar" or "WithInitContainer" when list.Count is 2 or 3:
                 return ImageIsPinned(list[1].Expression);
@@ -67,8 +68,8 @@ internal static class SdkCallScreen
         return value.Kind switch
         {
             SyntaxValueKind.NeverKnown => true,
-            SyntaxValueKind.Known => value.Value is string text && !KubernetesValues.IsMutableImage(text),
-            _ => image is InterpolatedStringExpressionSyntax interpolated && LiteralScreen.HasPinnedTag(interpolated),
+            SyntaxValueKind.Known => value.Value is string text && !ImageReference.Parse(text).IsMutable,
+            _ => image is InterpolatedStringExpressionSyntax interpolated && Parse.SyntaxScreen.HasPinnedTag(interpolated),
         };
     }
 
@@ -87,7 +88,7 @@ internal static class SdkCallScreen
         }
 
         // A name that does not look secret is safe with any value; a known value is judged with the name.
-        return !KubernetesValues.IsSecretLiteral(envName, "x", secretNames)
-            || (valueValue.Kind == SyntaxValueKind.Known && valueValue.Value is string text && !KubernetesValues.IsSecretLiteral(envName, text, secretNames));
+        return !SecretHeuristics.IsSecretLiteralEnv(envName, "x", secretNames)
+            || (valueValue.Kind == SyntaxValueKind.Known && valueValue.Value is string text && !SecretHeuristics.IsSecretLiteralEnv(envName, text, secretNames));
     }
 }

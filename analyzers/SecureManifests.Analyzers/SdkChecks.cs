@@ -5,6 +5,8 @@ using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
 using Microsoft.CodeAnalysis.Diagnostics;
 using Microsoft.CodeAnalysis.Operations;
+using SecureManifests.Rules;
+using SecureManifests.Rules.Semantics;
 
 namespace SecureManifests.Analyzers;
 
@@ -67,9 +69,9 @@ internal sealed class SdkChecks
         }
         else if (SymbolEqualityComparer.Default.Equals(owner, _types.App))
         {
-            if (name == "AddNamespace" && ValueResolver.TryGetString(Argument(invocation, "name"), out var ns) && ns == "default")
+            if (name == "AddNamespace" && ValueResolver.TryGetString(Argument(invocation, "name"), out var ns) && Namespaces.IsDefault(ns))
             {
-                Report(context, Descriptors.DefaultNamespace, Argument(invocation, "name")!.Parent!.Syntax, "default", "AddNamespace(\"default\")", null);
+                Report(context, Descriptors.For(RuleIds.DefaultNamespace), Argument(invocation, "name")!.Parent!.Syntax, Namespaces.Default, "AddNamespace(" + Quote(Namespaces.Default) + ")", null);
             }
         }
         else if (SymbolEqualityComparer.Default.Equals(owner, _types.Workload) || SymbolEqualityComparer.Default.Equals(owner, _types.Container))
@@ -96,7 +98,7 @@ internal sealed class SdkChecks
             case "WithRunAsUser":
                 if (ValueResolver.TryGetInteger(Argument(invocation, "userId"), out var user) && user == 0)
                 {
-                    Report(context, Descriptors.RunAsRootUser, Argument(invocation, "userId")!.Parent!.Syntax, WorkloadName(invocation), "WithRunAsUser(0)", null);
+                    Report(context, Descriptors.For(RuleIds.RunAsRootUser), Argument(invocation, "userId")!.Parent!.Syntax, WorkloadName(invocation), "WithRunAsUser(0)", null);
                 }
 
                 break;
@@ -110,9 +112,9 @@ internal sealed class SdkChecks
                 if (IsEmptyReason(invocation))
                 {
                     ValueResolver.TryGetString(Argument(invocation, "capability"), out var capability);
-                    var descriptor = capability is not null && KubernetesValues.BaselineCapabilities.Contains(capability)
-                        ? Descriptors.CapabilitiesNotDroppedReasonRequired
-                        : Descriptors.DangerousCapabilityAddedReasonRequired;
+                    var descriptor = capability is not null && Capabilities.IsBaselineAddable(capability)
+                        ? Descriptors.ReasonRequired(RuleIds.CapabilitiesNotDropped)
+                        : Descriptors.ReasonRequired(RuleIds.DangerousCapabilityAdded);
                     ReportEmptyReason(context, invocation, descriptor, "AllowCapability(" + Quote(capability ?? "?") + ")");
                 }
 
@@ -120,14 +122,14 @@ internal sealed class SdkChecks
             case "WithHostPort":
                 if (IsEmptyReason(invocation))
                 {
-                    ReportEmptyReason(context, invocation, Descriptors.HostPortReasonRequired, "WithHostPort");
+                    ReportEmptyReason(context, invocation, Descriptors.ReasonRequired(RuleIds.HostPort), "WithHostPort");
                 }
 
                 break;
             case "WithHostPathVolume":
                 if (IsEmptyReason(invocation))
                 {
-                    ReportEmptyReason(context, invocation, Descriptors.HostPathVolumeReasonRequired, "WithHostPathVolume");
+                    ReportEmptyReason(context, invocation, Descriptors.ReasonRequired(RuleIds.HostPathVolume), "WithHostPathVolume");
                 }
 
                 break;
@@ -137,7 +139,7 @@ internal sealed class SdkChecks
     private void CheckImage(System.Action<Diagnostic> context, IInvocationOperation invocation)
     {
         var image = Argument(invocation, "image");
-        if (image is null || !ValueResolver.TryGetString(image, out var text) || text is null || !KubernetesValues.IsMutableImage(text))
+        if (image is null || !ValueResolver.TryGetString(image, out var text) || text is null || !ImageReference.Parse(text).IsMutable)
         {
             return;
         }
@@ -148,7 +150,7 @@ internal sealed class SdkChecks
         }
 
         ValueResolver.TryGetString(Argument(invocation, "name"), out var container);
-        Report(context, Descriptors.MutableImageTag, image.Parent!.Syntax, container ?? invocation.TargetMethod.Name, "image = " + Quote(text), null);
+        Report(context, Descriptors.For(RuleIds.MutableImageTag), image.Parent!.Syntax, container ?? invocation.TargetMethod.Name, "image = " + Quote(text), null);
     }
 
     private void CheckEnv(System.Action<Diagnostic> context, IInvocationOperation invocation)
@@ -161,16 +163,16 @@ internal sealed class SdkChecks
 
         if (ValueResolver.TryGetString(Argument(invocation, "name"), out var name) && name is not null
             && ValueResolver.TryGetString(value, out var literal) && literal is not null
-            && KubernetesValues.IsSecretLiteral(name, literal, _options.SecretNamesFor(invocation.Syntax.SyntaxTree)))
+            && SecretHeuristics.IsSecretLiteralEnv(name, literal, _options.SecretNamesFor(invocation.Syntax.SyntaxTree)))
         {
-            Report(context, Descriptors.SecretLiteralInEnv, value.Parent!.Syntax, name, "WithEnv(" + Quote(name) + ", \"...\")", null);
+            Report(context, Descriptors.For(RuleIds.SecretLiteralInEnv), value.Parent!.Syntax, name, "WithEnv(" + Quote(name) + ", \"...\")", null);
         }
     }
 
     private static void CheckPort(System.Action<Diagnostic> context, IInvocationOperation invocation)
     {
         var port = Argument(invocation, "port");
-        if (!ValueResolver.TryGetInteger(port, out var number) || number != 22)
+        if (!ValueResolver.TryGetInteger(port, out var number) || number != Ports.Ssh)
         {
             return;
         }
@@ -182,7 +184,7 @@ internal sealed class SdkChecks
         }
 
         ValueResolver.TryGetString(Argument(invocation, "name"), out var portName);
-        Report(context, Descriptors.SshPortExposed, port!.Parent!.Syntax, WorkloadName(invocation),
+        Report(context, Descriptors.For(RuleIds.SshPortExposed), port!.Parent!.Syntax, WorkloadName(invocation),
             "WithPort(" + Quote(portName ?? "?") + ", " + number.ToString(CultureInfo.InvariantCulture) + ")", null);
     }
 
@@ -196,14 +198,14 @@ internal sealed class SdkChecks
         var relaxation = EnumMemberName(Argument(invocation, "relaxation"));
         var descriptor = relaxation switch
         {
-            "Privileged" => Descriptors.PrivilegedContainerReasonRequired,
-            "HostNetwork" or "HostPid" or "HostIpc" => Descriptors.HostNamespacesReasonRequired,
-            "WritableRootFilesystem" => Descriptors.WritableRootFilesystemReasonRequired,
-            "PrivilegeEscalation" => Descriptors.PrivilegeEscalationAllowedReasonRequired,
-            "RunAsRoot" => Descriptors.RunAsNonRootNotSetReasonRequired,
-            "ServiceAccountToken" => Descriptors.ServiceAccountTokenAutomountReasonRequired,
-            "UnconfinedSeccomp" => Descriptors.SeccompUnconfinedReasonRequired,
-            MutableImageTagRelaxation => Descriptors.MutableImageTagReasonRequired,
+            "Privileged" => Descriptors.ReasonRequired(RuleIds.PrivilegedContainer),
+            "HostNetwork" or "HostPid" or "HostIpc" => Descriptors.ReasonRequired(RuleIds.HostNamespaces),
+            "WritableRootFilesystem" => Descriptors.ReasonRequired(RuleIds.WritableRootFilesystem),
+            "PrivilegeEscalation" => Descriptors.ReasonRequired(RuleIds.PrivilegeEscalationAllowed),
+            "RunAsRoot" => Descriptors.ReasonRequired(RuleIds.RunAsNonRootNotSet),
+            "ServiceAccountToken" => Descriptors.ReasonRequired(RuleIds.ServiceAccountTokenAutomount),
+            "UnconfinedSeccomp" => Descriptors.ReasonRequired(RuleIds.SeccompUnconfined),
+            MutableImageTagRelaxation => Descriptors.ReasonRequired(RuleIds.MutableImageTag),
             _ => null,
         };
         if (descriptor is not null)
@@ -354,7 +356,7 @@ internal sealed class SdkChecks
             receiver = inner.Instance;
         }
 
-        return invocation.TargetMethod.ContainingType?.Name ?? "workload";
+        return SecureManifests.Analyzers.Report.Subjects.Unnamed;
     }
 
     private static string? EnumMemberName(IOperation? operation)

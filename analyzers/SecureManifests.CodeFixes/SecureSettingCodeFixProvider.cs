@@ -124,7 +124,7 @@ public sealed class SecureSettingCodeFixProvider : CodeFixProvider
     {
         // new[] rather than a collection initializer: Drop is null on a new V1Capabilities, so
         // "Drop = { "ALL" }" would throw a NullReferenceException at run time.
-        var drop = SyntaxFactory.ParseExpression("Drop = new[] { \"ALL\" }");
+        var drop = SyntaxFactory.ParseExpression("Drop = new[] { \"" + Rules.Semantics.Capabilities.All + "\" }");
         var initializer = creation.Initializer!;
         var updated = initializer.WithExpressions(initializer.Expressions.Insert(0, drop));
         return root.ReplaceNode(initializer, updated.WithAdditionalAnnotations(Formatter.Annotation));

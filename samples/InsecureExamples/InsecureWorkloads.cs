@@ -49,8 +49,8 @@ public static class InsecureWorkloads
     public static V1PolicyRule EverythingRule() => new()
     {
         ApiGroups = new[] { "*" },                                                      // finding: SM3004
-        Resources = new[] { "*" },                                                      // finding: SM3004
-        Verbs = new[] { "*" },                                                          // finding: SM3004
+        Resources = new[] { "*" },                                                      // finding: SM3004 SM3006 SM3007 SM3012
+        Verbs = new[] { "*" },                                                          // finding: SM3004 SM3005
     };
 
     /// <summary>The SDK, used insecurely.</summary>

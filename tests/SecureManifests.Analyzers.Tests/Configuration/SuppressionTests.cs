@@ -54,5 +54,5 @@ public sealed class SuppressionTests
                 """),
             "dotnet_diagnostic.SM1001.severity = warning\ndotnet_diagnostic.SM1019.severity = none\n",
             new DiagnosticResult("SM1001", DiagnosticSeverity.Warning).WithLocation(0)
-                .WithArguments("V1SecurityContext", "Privileged = true; set Privileged to false"));
+                .WithArguments("(unnamed)", "Privileged = true; set Privileged to false"));
 }

@@ -29,7 +29,7 @@ public sealed class OptInRuleTests
                 var svc = new V1ServiceSpec { Type = "ClusterIP" };
                 """),
             new DiagnosticResult("SM2002", DiagnosticSeverity.Info).WithLocation(0).WithArguments("api", "Image = \"nginx:1.27\""),
-            new DiagnosticResult("SM2012", DiagnosticSeverity.Info).WithLocation(1).WithArguments("V1ContainerPort", "ContainerPort = 443"),
-            new DiagnosticResult("SM2006", DiagnosticSeverity.Info).WithLocation(2).WithArguments("V1EnvVarSource", "SecretKeyRef is set"),
-            new DiagnosticResult("SM4005", DiagnosticSeverity.Info).WithLocation(3).WithArguments("V1ServiceSpec", "Type = \"LoadBalancer\""));
+            new DiagnosticResult("SM2012", DiagnosticSeverity.Info).WithLocation(1).WithArguments("(unnamed)", "ContainerPort = 443"),
+            new DiagnosticResult("SM2006", DiagnosticSeverity.Info).WithLocation(2).WithArguments("(unnamed)", "SecretKeyRef is set"),
+            new DiagnosticResult("SM4005", DiagnosticSeverity.Info).WithLocation(3).WithArguments("(unnamed)", "Type = \"LoadBalancer\""));
 }

@@ -70,19 +70,19 @@ public sealed class RawModelRuleTests
     // SM3004 wildcard-rbac-rule
     [InlineData("var r = new V1PolicyRule { ApiGroups = new[] { \"\" }, Resources = new[] { \"configmaps\" }, {|SM3004:Verbs = new[] { \"*\" }|} };")]
     // SM3005 secrets-access
-    [InlineData("var r = new V1PolicyRule { Verbs = new[] { \"get\" }, {|SM3005:Resources = new[] { \"secrets\" }|} };")]
+    [InlineData("var r = new V1PolicyRule { ApiGroups = new[] { \"\" }, {|SM3005:Verbs = new[] { \"get\" }|}, Resources = new[] { \"secrets\" } };")]
     // SM3006 workload-creation-access
-    [InlineData("var r = new V1PolicyRule { Verbs = new[] { \"create\" }, {|SM3006:Resources = new[] { \"pods\", \"deployments\" }|} };")]
+    [InlineData("var r = new V1PolicyRule { ApiGroups = new[] { \"\", \"apps\" }, Verbs = new[] { \"create\" }, {|SM3006:Resources = new[] { \"pods\", \"deployments\" }|} };")]
     // SM3007 pod-exec-access
-    [InlineData("var r = new V1PolicyRule { Verbs = new[] { \"get\" }, {|SM3007:Resources = new[] { \"pods/exec\" }|} };")]
+    [InlineData("var r = new V1PolicyRule { ApiGroups = new[] { \"\" }, Verbs = new[] { \"get\" }, {|SM3007:Resources = new[] { \"pods/exec\" }|} };")]
     // SM3008 rbac-escalation-verb
     [InlineData("var r = new V1PolicyRule { {|SM3008:Verbs = new[] { \"impersonate\" }|}, Resources = new[] { \"users\" } };")]
     // SM3009 risky-binding-subject
     [InlineData("var s = new Rbacv1Subject { Kind = \"Group\", {|SM3009:Name = \"system:anonymous\"|} };")]
     [InlineData("var s = new Rbacv1Subject { Kind = \"ServiceAccount\", {|SM3009:Name = \"default\"|}, NamespaceProperty = \"shop\" };")]
     // SM3012 rbac-escalation-resource
-    [InlineData("var r = new V1PolicyRule { Verbs = new[] { \"get\" }, {|SM3012:Resources = new[] { \"nodes/proxy\" }|} };")]
-    [InlineData("var r = new V1PolicyRule { Verbs = new[] { \"patch\" }, {|SM3012:Resources = new[] { \"mutatingwebhookconfigurations\" }|} };")]
+    [InlineData("var r = new V1PolicyRule { ApiGroups = new[] { \"\" }, Verbs = new[] { \"get\" }, {|SM3012:Resources = new[] { \"nodes/proxy\" }|} };")]
+    [InlineData("var r = new V1PolicyRule { ApiGroups = new[] { \"admissionregistration.k8s.io\" }, Verbs = new[] { \"patch\" }, {|SM3012:Resources = new[] { \"mutatingwebhookconfigurations\" }|} };")]
     // SM4001 default-namespace
     [InlineData("var m = new V1ObjectMeta { Name = \"api\", {|SM4001:NamespaceProperty = \"default\"|} };")]
     // SM4007 namespace-without-pod-security

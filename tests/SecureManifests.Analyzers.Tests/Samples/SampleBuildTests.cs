@@ -31,7 +31,7 @@ public sealed partial class SampleBuildTests
         Assert.Equal(expected, actual);
         Assert.All(result.Diagnostics.Where(d => d.Id.StartsWith("SM", StringComparison.Ordinal)), d => Assert.Equal("warning", d.Severity));
         Assert.Equal(
-            ["SM0001", "SM1001", "SM1002", "SM1004", "SM1005", "SM1006", "SM1019", "SM1020", "SM2001", "SM2005", "SM2011", "SM3004", "SM4001"],
+            ["SM0001", "SM1001", "SM1002", "SM1004", "SM1005", "SM1006", "SM1019", "SM1020", "SM2001", "SM2005", "SM2011", "SM3004", "SM3005", "SM3006", "SM3007", "SM3012", "SM4001"],
             actual.Select(a => a.Split(':')[1]).Distinct().Order(StringComparer.Ordinal));
     }
 

@@ -57,7 +57,7 @@ public sealed class SdkApiRuleTests
     public Task Relaxation_message_says_a_reason_is_required() =>
         Verify.AnalyzerAsync(
             InMethod(Setup + "ns.AddDeployment(\"api\", \"api:1.4.2\").Allow(Relaxation.Privileged, \"\");"),
-            new Microsoft.CodeAnalysis.Testing.DiagnosticResult(Descriptors.PrivilegedContainerReasonRequired)
+            new Microsoft.CodeAnalysis.Testing.DiagnosticResult(Descriptors.ReasonRequired(SecureManifests.Rules.RuleIds.PrivilegedContainer))
                 .WithSpan(12, 67, 12, 69)
                 .WithArguments("Allow(Relaxation.Privileged)"));
 }

@@ -4,8 +4,8 @@ using SecureManifests.Tests.Infrastructure;
 namespace SecureManifests.Tests.Rules;
 
 /// <summary>
-/// The catalogue files are linked into the netstandard2.0 analyzers, so they must not use what that
-/// target lacks. A text guard here catches it before the analyzer build does.
+/// The catalogue and the rule semantics are linked into the netstandard2.0 analyzers, so they must not use
+/// what that target lacks. A text guard here catches it before the analyzer build does.
 /// </summary>
 public sealed partial class CatalogPortabilityTests
 {
@@ -14,10 +14,12 @@ public sealed partial class CatalogPortabilityTests
         "using k8s", "k8s.Models", " record ", "init;", " required ", "file class", "file static", "= [", "ImplicitUsings",
     };
 
-    [Fact]
-    public void Catalogue_files_use_only_what_netstandard2_0_analyzers_can_compile()
+    [Theory]
+    [InlineData("Catalog")]
+    [InlineData("Semantics")]
+    public void Linked_files_use_only_what_netstandard2_0_analyzers_can_compile(string folder)
     {
-        var dir = Path.Combine(TestPaths.RepositoryRoot, "src", "SecureManifests", "Rules", "Catalog");
+        var dir = Path.Combine(TestPaths.RepositoryRoot, "src", "SecureManifests", "Rules", folder);
         var files = Directory.GetFiles(dir, "*.cs");
 
         Assert.NotEmpty(files);

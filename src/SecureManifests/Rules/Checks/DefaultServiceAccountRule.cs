@@ -1,3 +1,4 @@
+using SecureManifests.Rules.Semantics;
 namespace SecureManifests.Rules.Checks;
 
 /// <summary>
@@ -21,7 +22,7 @@ public sealed class DefaultServiceAccountRule : IObjectRule
 
         // serviceAccount is the deprecated alias; the API server uses it when serviceAccountName is empty.
         var account = string.IsNullOrEmpty(spec.ServiceAccountName) ? spec.ServiceAccount : spec.ServiceAccountName;
-        if (!string.IsNullOrEmpty(account) && !string.Equals(account, "default", StringComparison.Ordinal))
+        if (!string.IsNullOrEmpty(account) && !string.Equals(account, RbacBindings.DefaultServiceAccount, StringComparison.Ordinal))
         {
             return;
         }

@@ -1,3 +1,4 @@
+using SecureManifests.Rules.Semantics;
 namespace SecureManifests.Rules.Checks;
 
 /// <summary>
@@ -25,7 +26,7 @@ public sealed class MissingServiceAccountRule : ISetRule
 
             var field = string.IsNullOrEmpty(spec.ServiceAccountName) ? "serviceAccount" : "serviceAccountName";
             var account = string.IsNullOrEmpty(spec.ServiceAccountName) ? spec.ServiceAccount : spec.ServiceAccountName;
-            if (string.IsNullOrEmpty(account) || string.Equals(account, "default", StringComparison.Ordinal))
+            if (string.IsNullOrEmpty(account) || string.Equals(account, RbacBindings.DefaultServiceAccount, StringComparison.Ordinal))
             {
                 continue;
             }

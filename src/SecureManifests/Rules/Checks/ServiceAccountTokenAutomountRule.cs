@@ -1,3 +1,4 @@
+using SecureManifests.Rules.Semantics;
 using k8s.Models;
 
 namespace SecureManifests.Rules.Checks;
@@ -33,7 +34,7 @@ public sealed class ServiceAccountTokenAutomountRule : ISetRule
             }
 
             var account = string.IsNullOrEmpty(spec.ServiceAccountName) ? spec.ServiceAccount : spec.ServiceAccountName;
-            account = string.IsNullOrEmpty(account) ? "default" : account;
+            account = string.IsNullOrEmpty(account) ? RbacBindings.DefaultServiceAccount : account;
             if (spec.AutomountServiceAccountToken is null && offAccounts is not null &&
                 offAccounts.Contains((t.Namespace ?? string.Empty, account)))
             {

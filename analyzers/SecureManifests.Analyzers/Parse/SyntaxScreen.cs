@@ -1,0 +1,161 @@
+using System.Collections.Generic;
+using System.Linq;
+using System.Threading;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp;
+using Microsoft.CodeAnalysis.CSharp.Syntax;
+using SecureManifests.Analyzers.Judge;
+using SecureManifests.Rules.Semantics;
+
+namespace SecureManifests.Analyzers.Parse;
+
+/// <summary>
+/// Decides from syntax alone that a write into a model is safe, so the semantic model is not asked to bind the
+/// method for it: secure code is mostly literals, and binding is the analyzers' main cost. It runs the same
+/// judges as the bound path on a <see cref="SyntaxSetting"/>, for every model kind the syntax may stand for,
+/// and calls the write safe only when no enabled rule finds anything and no value was left to binding.
+/// </summary>
+internal sealed class SyntaxScreen
+{
+    private static readonly ModelKind[] AllKinds = (ModelKind[])System.Enum.GetValues(typeof(ModelKind));
+
+    private readonly Compilation _compilation;
+    private readonly ModelTypes _types;
+
+    public SyntaxScreen(Compilation compilation, ModelTypes types)
+    {
+        _compilation = compilation;
+        _types = types;
+    }
+
+    public bool IsSafeAssignment(AssignmentExpressionSyntax assignment, string property, SecretNamePattern secretNames, CancellationToken cancellationToken)
+    {
+        var tree = assignment.SyntaxTree;
+        if (property == "Image" && assignment.Right is InterpolatedStringExpressionSyntax interpolated && HasPinnedTag(interpolated)
+            && !IsRuleEnabled(tree, Rules.RuleIds.ImageNotPinnedByDigest, cancellationToken))
+        {
+            return true;
+        }
+
+        var owner = assignment.Parent is InitializerExpressionSyntax initializer && initializer.IsKind(SyntaxKind.ObjectInitializerExpression)
+            ? initializer.Parent as BaseObjectCreationExpressionSyntax
+            : null;
+        var state = new ScreenState();
+        var verdicts = new Verdicts(secretNames);
+        foreach (var kind in CandidateKinds(owner, property))
+        {
+            JudgeTable.Instance.Judge(new SyntaxSetting(kind, property, assignment.Right, owner, state), verdicts);
+        }
+
+        return IsSafe(state, verdicts, tree, cancellationToken);
+    }
+
+    /// <summary>A new object whose unset members, or constructor arguments, a judgment reads.</summary>
+    public bool IsSafeCreation(BaseObjectCreationExpressionSyntax creation, SecretNamePattern secretNames, CancellationToken cancellationToken)
+    {
+        if (creation.ArgumentList is { Arguments.Count: > 0 })
+        {
+            // Which members the arguments set only binding tells; a type that is not a model's is dismissed.
+            return creation is ObjectCreationExpressionSyntax explicitType && !ModelTypes.TryGetKindBySimpleName(ModelTypes.SimpleName(explicitType.Type), out _);
+        }
+
+        if (creation.Initializer is null)
+        {
+            return true;
+        }
+
+        var state = new ScreenState();
+        var verdicts = new Verdicts(secretNames);
+        foreach (var kind in CreationKinds(creation))
+        {
+            JudgeTable.Instance.JudgeCreation(new SyntaxSetting(kind, string.Empty, null, creation, state), verdicts);
+        }
+
+        return IsSafe(state, verdicts, creation.SyntaxTree, cancellationToken);
+    }
+
+    /// <summary>
+    /// An interpolated image whose known text after its last unknown hole already fixes a tag other than
+    /// <c>latest</c>, whatever the holes hold: <c>$"{Registry}/api:1.2"</c>, <c>$"{Registry}/api:{Tag}"</c> with a known tag.
+    /// </summary>
+    public static bool HasPinnedTag(InterpolatedStringExpressionSyntax interpolated)
+    {
+        var parts = new List<string?>();
+        if (SyntaxValue.Parts(interpolated, parts) != SyntaxValueKind.Unknown)
+        {
+            return false;
+        }
+
+        var tail = new System.Text.StringBuilder();
+        for (var i = parts.Count - 1; i >= 0 && parts[i] is not null; i--)
+        {
+            tail.Insert(0, parts[i]);
+        }
+
+        var known = tail.ToString();
+        var slash = known.LastIndexOf('/');
+        if (slash >= 0)
+        {
+            // The last '/' of the whole image is in the known tail, so the tail decides the tag.
+            return !ImageReference.Parse("x" + known.Substring(slash)).IsMutable;
+        }
+
+        // No '/' in the tail: the image's tag starts at or before the tail's first ':'. If it starts before, the
+        // tag contains that ':' and is not "latest"; if at it, the tail decides it.
+        var colon = known.IndexOf(':');
+        return colon >= 0 && !ImageReference.Parse("x" + known.Substring(colon)).IsMutable;
+    }
+
+    private bool IsSafe(ScreenState state, Verdicts verdicts, SyntaxTree tree, CancellationToken cancellationToken) =>
+        !state.MetMaybeKnown && verdicts.Items.All(v => !IsRuleEnabled(tree, v.RuleId, cancellationToken));
+
+    /// <summary>The kinds a write may be into: the kind the created type names, or every kind with a judgment for the property.</summary>
+    private static IEnumerable<ModelKind> CandidateKinds(BaseObjectCreationExpressionSyntax? owner, string property)
+    {
+        if (owner is ObjectCreationExpressionSyntax explicitType && ModelTypes.TryGetKindBySimpleName(ModelTypes.SimpleName(explicitType.Type), out var kind))
+        {
+            return new[] { kind };
+        }
+
+        return JudgeTable.Instance.KindsFor(property);
+    }
+
+    private IEnumerable<ModelKind> CreationKinds(BaseObjectCreationExpressionSyntax creation)
+    {
+        if (creation is ObjectCreationExpressionSyntax explicitType)
+        {
+            return ModelTypes.TryGetKindBySimpleName(ModelTypes.SimpleName(explicitType.Type), out var kind) && JudgeTable.Instance.JudgesCreationOf(kind)
+                ? new[] { kind }
+                : System.Array.Empty<ModelKind>();
+        }
+
+        // new() { ... }: any judged kind that has every member the initializer sets.
+        var members = new List<string>();
+        foreach (var expression in creation.Initializer!.Expressions)
+        {
+            if (expression is not AssignmentExpressionSyntax { Left: IdentifierNameSyntax name })
+            {
+                return System.Array.Empty<ModelKind>();
+            }
+
+            members.Add(name.Identifier.ValueText);
+        }
+
+        return AllKinds.Where(k => JudgeTable.Instance.JudgesCreationOf(k) && _types.HasProperties(k, members));
+    }
+
+    /// <summary>Whether rule <paramref name="id"/> can be reported in <paramref name="tree"/> (opt-in rules are off unless configured).</summary>
+    private bool IsRuleEnabled(SyntaxTree tree, string id, CancellationToken cancellationToken)
+    {
+        if (_compilation.Options.SyntaxTreeOptionsProvider is { } provider
+            && (provider.TryGetDiagnosticValue(tree, id, cancellationToken, out var severity)
+                || provider.TryGetGlobalDiagnosticValue(id, cancellationToken, out severity)))
+        {
+            return severity != ReportDiagnostic.Suppress;
+        }
+
+        return _compilation.Options.SpecificDiagnosticOptions.TryGetValue(id, out var option)
+            ? option != ReportDiagnostic.Suppress
+            : Descriptors.For(id).IsEnabledByDefault;
+    }
+}
