@@ -116,6 +116,12 @@ public sealed class WorkloadRuleTests
         {
             MatchExpressions = new List<V1LabelSelectorRequirement> { new() { Key = "app.kubernetes.io/name", OperatorProperty = "DoesNotExist" } },
         })),
+        ["SM2008 pod template with labels but no spec"] = new(RuleIds.SelectorMismatch, false, () =>
+        {
+            var deployment = SecureDeployment();
+            deployment.Spec.Template.Spec = null;
+            return One(deployment);
+        }),
         ["SM2008 Job without selector"] = new(RuleIds.SelectorMismatch, false, () => One(Job())),
 
         ["SM2009 probe number not declared"] = new(RuleIds.ProbePortNotExposed, true,
