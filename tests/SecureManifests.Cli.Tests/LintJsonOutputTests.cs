@@ -22,7 +22,7 @@ public sealed class LintJsonOutputTests : IDisposable
         using var json = JsonDocument.Parse(result.StandardOutput);
         var finding = Assert.Single(json.RootElement.GetProperty("findings").EnumerateArray());
         Assert.Equal(
-            ["ruleId", "severity", "file", "line", "column", "kind", "namespace", "name", "container", "path", "message"],
+            ["ruleId", "severity", "file", "line", "column", "kind", "namespace", "name", "container", "path", "message", "suppressed"],
             finding.EnumerateObject().Select(p => p.Name).ToArray());
         Assert.Equal("SM1001", finding.GetProperty("ruleId").GetString());
         Assert.Equal("error", finding.GetProperty("severity").GetString());
@@ -35,6 +35,8 @@ public sealed class LintJsonOutputTests : IDisposable
         Assert.Equal("bad", finding.GetProperty("container").GetString());
         Assert.Equal("spec.containers[1].securityContext.privileged", finding.GetProperty("path").GetString());
         Assert.Contains("privileged", finding.GetProperty("message").GetString(), StringComparison.Ordinal);
+        // Only a waived finding has a justification (LintSuppressionTests).
+        Assert.False(finding.GetProperty("suppressed").GetBoolean());
     }
 
     [Fact]

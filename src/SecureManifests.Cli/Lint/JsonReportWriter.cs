@@ -8,7 +8,8 @@ namespace SecureManifests.Cli.Lint;
 
 /// <summary>
 /// <c>{"findings":[...],"readErrors":[...],"summary":{...}}</c>. The finding fields (ruleId, severity, file, line,
-/// column, kind, namespace, name, container, path, message) are a public contract; absent values are null.
+/// column, kind, namespace, name, container, path, message, suppressed, and justification on suppressed ones only) are
+/// a public contract; absent values are null. The summary counts unsuppressed findings, and suppressed ones apart.
 /// Written with <see cref="Utf8JsonWriter"/>: no reflection, fixed property order, <c>\n</c> line ends.
 /// </summary>
 internal static class JsonReportWriter
@@ -41,6 +42,12 @@ internal static class JsonReportWriter
                 json.WriteString("container", f.Finding.Container);
                 json.WriteString("path", f.Finding.Path);
                 json.WriteString("message", f.Finding.Message);
+                json.WriteBoolean("suppressed", f.Finding.IsSuppressed);
+                if (f.Finding.WaiverReason is { } reason)
+                {
+                    json.WriteString("justification", reason);
+                }
+
                 json.WriteEndObject();
             }
 
@@ -60,13 +67,14 @@ internal static class JsonReportWriter
             json.WriteStartObject("summary");
             json.WriteNumber("files", report.Files);
             json.WriteNumber("documents", report.Documents);
-            json.WriteNumber("findings", report.Findings.Count);
+            json.WriteNumber("findings", report.Unsuppressed);
             json.WriteStartObject("bySeverity");
             json.WriteNumber("error", report.Count(RuleSeverity.Error));
             json.WriteNumber("warning", report.Count(RuleSeverity.Warning));
             json.WriteNumber("info", report.Count(RuleSeverity.Info));
             json.WriteEndObject();
             json.WriteNumber("readErrors", report.Problems.Count);
+            json.WriteNumber("suppressed", report.Suppressed);
             json.WriteEndObject();
             json.WriteEndObject();
         }

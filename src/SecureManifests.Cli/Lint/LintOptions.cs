@@ -46,6 +46,9 @@ public sealed class LintOptions
             options.ExcludedRules.Add(id);
         }
 
+        // rules.md Exceptions: a waiver's reason is kept in the output, so lint reports waived findings as suppressed.
+        options.ReportWaived = true;
+
         // rules.md SM4001: lint flags namespaced objects without a namespace unless --namespace says where they go.
         options.FlagMissingNamespace = DefaultNamespace is null;
         return options;

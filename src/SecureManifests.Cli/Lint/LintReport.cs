@@ -33,18 +33,24 @@ public sealed class LintReport
     /// <summary>How many Kubernetes objects were read (each List item counts).</summary>
     public int Documents { get; }
 
-    /// <summary>The findings, in source order.</summary>
+    /// <summary>The findings, in source order, suppressed (waived) ones included.</summary>
     public IReadOnlyList<LocatedFinding> Findings { get; }
+
+    /// <summary>How many findings are not suppressed.</summary>
+    public int Unsuppressed => Findings.Count - Suppressed;
+
+    /// <summary>How many findings a waiver suppresses.</summary>
+    public int Suppressed => Findings.Count(f => f.Finding.IsSuppressed);
 
     /// <summary>Input that could not be read, in source order.</summary>
     public IReadOnlyList<InputProblem> Problems { get; }
 
-    /// <summary>How many findings have <paramref name="severity"/>.</summary>
-    public int Count(RuleSeverity severity) => Findings.Count(f => f.Finding.Severity == severity);
+    /// <summary>How many unsuppressed findings have <paramref name="severity"/>.</summary>
+    public int Count(RuleSeverity severity) => Findings.Count(f => !f.Finding.IsSuppressed && f.Finding.Severity == severity);
 
-    /// <summary>The exit code: 2 for unreadable input, 1 for findings at or above --fail-on, else 0.</summary>
+    /// <summary>The exit code: 2 for unreadable input, 1 for unsuppressed findings at or above --fail-on, else 0.</summary>
     public int ExitCode =>
         Problems.Count > 0 ? ExitCodes.UsageOrInputError
-        : Findings.Any(f => f.Finding.Severity <= Options.FailOn) ? ExitCodes.Findings
+        : Findings.Any(f => !f.Finding.IsSuppressed && f.Finding.Severity <= Options.FailOn) ? ExitCodes.Findings
         : ExitCodes.Success;
 }

@@ -7,7 +7,8 @@ namespace SecureManifests.Cli.Lint;
 
 /// <summary>
 /// SARIF 2.1.0 as GitHub code scanning reads it: the checked rules in <c>tool.driver.rules</c> (with help URIs to the
-/// docs pages), one result per finding with its physical location (URI relative to the working folder), and
+/// docs pages), one result per finding with its physical location (URI relative to the working folder; waived ones
+/// with an inSource suppression and its justification), and
 /// unreadable input as tool execution notifications with <c>executionSuccessful: false</c>.
 /// </summary>
 internal static class SarifReportWriter
@@ -145,6 +146,17 @@ internal static class SarifReportWriter
         json.WriteEndArray();
         json.WriteEndObject();
         json.WriteEndArray();
+        if (f.Finding.WaiverReason is { } reason)
+        {
+            // The waiver is an annotation in the manifest itself: an in-source suppression, as code scanning reads it.
+            json.WriteStartArray("suppressions");
+            json.WriteStartObject();
+            json.WriteString("kind", "inSource");
+            json.WriteString("justification", reason);
+            json.WriteEndObject();
+            json.WriteEndArray();
+        }
+
         json.WriteEndObject();
     }
 

@@ -6,7 +6,8 @@ namespace SecureManifests.Cli.Lint;
 
 /// <summary>
 /// The compiler form IDEs and CI annotate: <c>file:line:col: severity ID: message [kind/ns/name]</c> per finding on
-/// stdout; unreadable input as <c>file:line:col: error: message</c> and one summary line on stderr.
+/// stdout; unreadable input as <c>file:line:col: error: message</c> and one summary line on stderr. Suppressed (waived)
+/// findings get no line, only a count in the summary.
 /// </summary>
 internal static class TextReportWriter
 {
@@ -15,6 +16,11 @@ internal static class TextReportWriter
         var line = new StringBuilder(256);
         foreach (var f in report.Findings)
         {
+            if (f.Finding.IsSuppressed)
+            {
+                continue;
+            }
+
             line.Clear();
             line.Append(f.File).Append(':')
                 .Append(f.Line.ToString(CultureInfo.InvariantCulture)).Append(':')
@@ -34,6 +40,11 @@ internal static class TextReportWriter
             $"{Plural(report.Files, "file")}, {Plural(report.Documents, "object")}: " +
             $"{Plural(report.Count(RuleSeverity.Error), "error")}, {Plural(report.Count(RuleSeverity.Warning), "warning")}, " +
             $"{report.Count(RuleSeverity.Info).ToString(CultureInfo.InvariantCulture)} info");
+        if (report.Suppressed > 0)
+        {
+            text += string.Create(CultureInfo.InvariantCulture, $", {report.Suppressed} suppressed");
+        }
+
         if (report.Problems.Count > 0)
         {
             text += string.Create(CultureInfo.InvariantCulture, $"; {Plural(report.Problems.Count, "input error")}");

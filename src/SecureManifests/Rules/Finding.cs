@@ -58,6 +58,12 @@ public sealed class Finding
     /// <summary>The reason of the waiver that covers this finding, when waived findings are reported.</summary>
     public string? WaiverReason { get; }
 
+    /// <summary>
+    /// Whether a waiver covers this finding (only returned with <see cref="RuleEngineOptions.ReportWaived"/>): reports
+    /// show it as suppressed, and it never fails a lint or a synth.
+    /// </summary>
+    public bool IsSuppressed => WaiverReason is not null;
+
     /// <summary><c>SM1001 Deployment shop/api: message</c>, for logs and test output.</summary>
     public override string ToString()
     {

@@ -37,30 +37,37 @@ public static class PodSpecLocator
     public static bool TryLocate(IKubernetesObject? obj, out PodSpecLocation location)
     {
         location = default;
-        switch (obj)
+        if (obj is V1Pod pod)
         {
-            case V1Pod pod when pod.Spec is not null:
-                location = new PodSpecLocation(pod.Spec, "spec", pod.Metadata, "metadata");
-                return true;
-            case V1Deployment d:
-                return FromTemplate(d.Spec?.Template, "spec.template", out location);
-            case V1ReplicaSet rs:
-                return FromTemplate(rs.Spec?.Template, "spec.template", out location);
-            case V1StatefulSet ss:
-                return FromTemplate(ss.Spec?.Template, "spec.template", out location);
-            case V1DaemonSet ds:
-                return FromTemplate(ds.Spec?.Template, "spec.template", out location);
-            case V1Job job:
-                return FromTemplate(job.Spec?.Template, "spec.template", out location);
-            case V1CronJob cron:
-                return FromTemplate(cron.Spec?.JobTemplate?.Spec?.Template, "spec.jobTemplate.spec.template", out location);
-            case V1ReplicationController rc:
-                return FromTemplate(rc.Spec?.Template, "spec.template", out location);
-            case V1PodTemplate template:
-                return FromTemplate(template.Template, "template", out location);
-            default:
+            if (pod.Spec is null)
+            {
                 return false;
+            }
+
+            location = new PodSpecLocation(pod.Spec, "spec", pod.Metadata, "metadata");
+            return true;
         }
+
+        var (template, templatePath) = Template(obj);
+        if (template?.Spec is null)
+        {
+            return false;
+        }
+
+        location = new PodSpecLocation(template.Spec, templatePath + ".spec", template.Metadata, templatePath + ".metadata");
+        return true;
+    }
+
+    /// <summary>
+    /// The metadata of the pod template of <paramref name="obj"/> even when the template has no spec: its labels still
+    /// say which pods the workload stands for (selectors, Services and NetworkPolicies match them).
+    /// </summary>
+    internal static bool TryLocateTemplateMetadata(IKubernetesObject? obj, out V1ObjectMeta? metadata, out string metadataPath)
+    {
+        var (template, templatePath) = Template(obj);
+        metadata = template?.Metadata;
+        metadataPath = template is null ? string.Empty : templatePath + ".metadata";
+        return template is not null;
     }
 
     /// <summary>Every container of <paramref name="spec"/>: init containers, containers, then ephemeral containers.</summary>
@@ -106,15 +113,16 @@ public static class PodSpecLocator
         }
     }
 
-    private static bool FromTemplate(V1PodTemplateSpec? template, string templatePath, out PodSpecLocation location)
+    private static (V1PodTemplateSpec? Template, string Path) Template(IKubernetesObject? obj) => obj switch
     {
-        if (template?.Spec is null)
-        {
-            location = default;
-            return false;
-        }
-
-        location = new PodSpecLocation(template.Spec, templatePath + ".spec", template.Metadata, templatePath + ".metadata");
-        return true;
-    }
+        V1Deployment d => (d.Spec?.Template, "spec.template"),
+        V1ReplicaSet rs => (rs.Spec?.Template, "spec.template"),
+        V1StatefulSet ss => (ss.Spec?.Template, "spec.template"),
+        V1DaemonSet ds => (ds.Spec?.Template, "spec.template"),
+        V1Job job => (job.Spec?.Template, "spec.template"),
+        V1CronJob cron => (cron.Spec?.JobTemplate?.Spec?.Template, "spec.jobTemplate.spec.template"),
+        V1ReplicationController rc => (rc.Spec?.Template, "spec.template"),
+        V1PodTemplate template => (template.Template, "template"),
+        _ => (null, string.Empty),
+    };
 }

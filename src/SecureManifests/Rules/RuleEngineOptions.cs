@@ -17,7 +17,8 @@ public sealed class RuleEngineOptions
 
     /// <summary>
     /// When true, findings waived by a <c>securemanifests.io/ignore-&lt;ID&gt;</c> annotation are returned too,
-    /// with <see cref="Finding.WaiverReason"/> set; by default they are dropped.
+    /// with <see cref="Finding.WaiverReason"/> set (<see cref="Finding.IsSuppressed"/>); by default they are dropped, so
+    /// callers that fail on findings (synth, the build step) never see them. Lint sets it to report them as suppressed.
     /// </summary>
     public bool ReportWaived { get; set; }
 

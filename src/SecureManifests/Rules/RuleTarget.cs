@@ -30,8 +30,10 @@ public sealed class RuleTarget
         else
         {
             PodSpecPath = string.Empty;
-            PodMetadataPath = string.Empty;
             Containers = Array.Empty<ContainerRef>();
+            PodSpecLocator.TryLocateTemplateMetadata(obj, out var templateMetadata, out var templateMetadataPath);
+            PodMetadata = templateMetadata;
+            PodMetadataPath = templateMetadataPath;
         }
 
         Waivers = Waivers.Read(Metadata, "metadata", PodMetadata, PodMetadataPath);
@@ -64,7 +66,7 @@ public sealed class RuleTarget
     /// <summary>The path of <see cref="PodSpec"/> (empty when there is none).</summary>
     public string PodSpecPath { get; }
 
-    /// <summary>The pod's metadata (the Pod's own, or the pod template's).</summary>
+    /// <summary>The pod's metadata (the Pod's own, or the pod template's, also when the template has no spec).</summary>
     public V1ObjectMeta? PodMetadata { get; }
 
     /// <summary>The path of <see cref="PodMetadata"/>.</summary>

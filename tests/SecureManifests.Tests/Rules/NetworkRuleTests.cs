@@ -38,6 +38,13 @@ public sealed class NetworkRuleTests
         return deployment;
     }
 
+    // kube-linter's fixtures have workloads whose pod template carries labels but no spec.
+    private static V1Deployment WithoutPodSpec(V1Deployment deployment)
+    {
+        deployment.Spec.Template.Spec = null;
+        return deployment;
+    }
+
     internal static V1NetworkPolicy Policy(string name, V1LabelSelector podSelector, string[]? types, string ns = "shop",
         List<V1NetworkPolicyIngressRule>? ingress = null, List<V1NetworkPolicyEgressRule>? egress = null) => new()
     {
@@ -138,6 +145,16 @@ public sealed class NetworkRuleTests
         ["SM4003 egress peer in a named namespace of the set matches nothing"] = new(RuleIds.DanglingNetworkPolicy, true,
             () => Objects(SecureDeployment(), Namespace("db", "restricted"), Policy("p", Select("api"), new[] { "Egress" }, egress: To(PodPeer("postgres", "db")))),
             Path: "spec.egress[0].to[0].podSelector", MessagePart: "namespace db"),
+        ["SM4003 same-namespace ingress peer with no pods in the namespace"] = new(RuleIds.DanglingNetworkPolicy, true,
+            () => Objects(Policy("p", All, null, ingress: From(PodPeer("web")))), Path: "spec.ingress[0].from[0].podSelector", MessagePart: "namespace shop"),
+        ["SM4003 same-namespace egress peer with no pods in the namespace"] = new(RuleIds.DanglingNetworkPolicy, true,
+            () => Objects(DeploymentIn("other"), Policy("p", All, new[] { "Egress" }, egress: To(PodPeer("api")))), Path: "spec.egress[0].to[0].podSelector"),
+        ["SM4003 peer pinned to the policy's own namespace with no pods in it"] = new(RuleIds.DanglingNetworkPolicy, true,
+            () => Objects(Policy("p", All, null, ingress: From(PodPeer("web", "shop")))), Path: "spec.ingress[0].from[0].podSelector"),
+        ["SM4003 peer in a namespace outside the set, no pods anywhere"] = new(RuleIds.DanglingNetworkPolicy, false,
+            () => Objects(Policy("p", All, new[] { "Egress" }, egress: To(PodPeer("kube-dns", "kube-system"))))),
+        ["SM4003 selectors match a pod template with labels but no spec"] = new(RuleIds.DanglingNetworkPolicy, false,
+            () => Objects(WithoutPodSpec(SecureDeployment()), Policy("p", Select("api"), null, ingress: From(PodPeer("api"))))),
         ["SM4003 empty podSelector"] = new(RuleIds.DanglingNetworkPolicy, false, () => Objects(Policy("p", All, null))),
         ["SM4003 selectors match"] = new(RuleIds.DanglingNetworkPolicy, false,
             () => Objects(SecureDeployment(), DeploymentIn("shop", "web"), Policy("p", Select("api"), null, ingress: From(PodPeer("web"))))),
@@ -156,6 +173,9 @@ public sealed class NetworkRuleTests
             Path: "spec.selector", MessagePart: "app.kubernetes.io/name=web"),
         ["SM4004 pods only in another namespace"] = new(RuleIds.DanglingService, true, () => Objects(DeploymentIn("other"), Service("api", Labels("api")))),
         ["SM4004 selector matches"] = new(RuleIds.DanglingService, false, () => Objects(SecureDeployment(), Service("api", Labels("api")))),
+        ["SM4004 pod template with labels but no spec"] = new(RuleIds.DanglingService, false, () => Objects(WithoutPodSpec(SecureDeployment()), Service("api", Labels("api")))),
+        ["SM4004 pod template without spec and other labels"] = new(RuleIds.DanglingService, true,
+            () => Objects(WithoutPodSpec(DeploymentIn("shop", "web")), Service("api", Labels("api")))),
         ["SM4004 no selector"] = new(RuleIds.DanglingService, false, () => Objects(Service("external", null))),
         ["SM4004 PodTemplate runs no pods"] = new(RuleIds.DanglingService, true, () => Objects(
             new V1PodTemplate { Metadata = new V1ObjectMeta { Name = "t", NamespaceProperty = "shop" }, Template = SecureDeployment().Spec.Template },

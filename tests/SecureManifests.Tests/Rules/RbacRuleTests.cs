@@ -144,6 +144,22 @@ public sealed class RbacRuleTests
         ["SM3010 Role in the set"] = new(RuleIds.DanglingRoleBinding, false, () => Objects(Role("reader", Rule(Get, new[] { "configmaps" })), RoleBinding("b", "Role", "reader"))),
         ["SM3010 ClusterRole in the set from a RoleBinding"] = new(RuleIds.DanglingRoleBinding, false, () => Objects(ClusterRole("reader", Rule(Get, new[] { "configmaps" })), RoleBinding("b", "ClusterRole", "reader"))),
         ["SM3010 built-in view and system: roles"] = new(RuleIds.DanglingRoleBinding, false, () => Objects(RoleBinding("b", "ClusterRole", "view"), ClusterRoleBinding("c", "system:auth-delegator"))),
+        ["SM3010 system: ClusterRole the API server does not create"] = new(RuleIds.DanglingRoleBinding, true,
+            () => Objects(ClusterRoleBinding("b", "system:controller:no-such-controller")), MessagePart: "ClusterRole 'system:controller:no-such-controller'"),
+        ["SM3010 bootstrap Role outside its namespace"] = new(RuleIds.DanglingRoleBinding, true,
+            () => Objects(RoleBinding("b", "Role", "extension-apiserver-authentication-reader")), MessagePart: "Role 'extension-apiserver-authentication-reader'"),
+        ["SM3010 bootstrap Roles in kube-system and kube-public"] = new(RuleIds.DanglingRoleBinding, false, () => Objects(
+            RoleBinding("a", "Role", "extension-apiserver-authentication-reader", "kube-system"),
+            RoleBinding("b", "Role", "system::leader-locking-kube-scheduler", "kube-system"),
+            RoleBinding("c", "Role", "system:controller:bootstrap-signer", "kube-public"))),
+        ["SM3010 bootstrap and controller ClusterRoles"] = new(RuleIds.DanglingRoleBinding, false, () => Objects(
+            ClusterRoleBinding("a", "system:aggregate-to-view"),
+            ClusterRoleBinding("b", "system:kube-scheduler"),
+            ClusterRoleBinding("c", "system:node"),
+            ClusterRoleBinding("d", "system:controller:deployment-controller"),
+            RoleBinding("e", "ClusterRole", "system:auth-delegator", "kube-system"))),
+        ["SM3010 bootstrap Role name as a ClusterRole"] = new(RuleIds.DanglingRoleBinding, true,
+            () => Objects(ClusterRoleBinding("b", "extension-apiserver-authentication-reader")), MessagePart: "ClusterRole 'extension-apiserver-authentication-reader'"),
 
         ["SM3011 Role never bound"] = new(RuleIds.RoleBindingCount, true, () => Objects(Role("reader", Rule(Get, new[] { "configmaps" }))), Path: "metadata.name", MessagePart: "not referenced"),
         ["SM3011 Role bound twice"] = new(RuleIds.RoleBindingCount, true,

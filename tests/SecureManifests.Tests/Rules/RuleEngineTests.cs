@@ -78,6 +78,7 @@ public sealed class RuleEngineTests
         var finding = Assert.Single(Evaluate(new RuleEngineOptions { ReportWaived = true }, deployment));
 
         Assert.Equal("nginx cache", finding.WaiverReason);
+        Assert.True(finding.IsSuppressed);
     }
 
     [Theory]

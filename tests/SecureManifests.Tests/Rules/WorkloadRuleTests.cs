@@ -14,6 +14,13 @@ public sealed class WorkloadRuleTests
 
     private static IKubernetesObject[] One(IKubernetesObject obj) => new[] { obj };
 
+    /// <summary>Declares the app container's port (8080, "http") with <paramref name="protocol"/> and gives it a probe.</summary>
+    private static void Probe(V1PodSpec spec, string protocol, Action<V1Container> probe)
+    {
+        App(spec).Ports[0].Protocol = protocol;
+        probe(App(spec));
+    }
+
     private static V1EnvVar Env(string name, string value) => new() { Name = name, Value = value };
 
     private static V1ConfigMap ConfigMap(string key, string value) => new()
@@ -109,6 +116,12 @@ public sealed class WorkloadRuleTests
         {
             MatchExpressions = new List<V1LabelSelectorRequirement> { new() { Key = "app.kubernetes.io/name", OperatorProperty = "DoesNotExist" } },
         })),
+        ["SM2008 pod template with labels but no spec"] = new(RuleIds.SelectorMismatch, false, () =>
+        {
+            var deployment = SecureDeployment();
+            deployment.Spec.Template.Spec = null;
+            return One(deployment);
+        }),
         ["SM2008 Job without selector"] = new(RuleIds.SelectorMismatch, false, () => One(Job())),
 
         ["SM2009 probe number not declared"] = new(RuleIds.ProbePortNotExposed, true,
@@ -122,6 +135,23 @@ public sealed class WorkloadRuleTests
             () => Deployment(s => App(s).ReadinessProbe = new V1Probe { HttpGet = new V1HTTPGetAction { Path = "/ready", Port = "http" } })),
         ["SM2009 probe by number"] = new(RuleIds.ProbePortNotExposed, false,
             () => Deployment(s => App(s).LivenessProbe = new V1Probe { TcpSocket = new V1TCPSocketAction { Port = 8080 } })),
+        ["SM2009 tcpSocket on a UDP port number"] = new(RuleIds.ProbePortNotExposed, true,
+            () => Deployment(s => Probe(s, "UDP", p => p.LivenessProbe = new V1Probe { TcpSocket = new V1TCPSocketAction { Port = 8080 } })),
+            Path: "spec.template.spec.containers[0].livenessProbe.tcpSocket.port", MessagePart: "declared UDP"),
+        ["SM2009 httpGet on a UDP port name"] = new(RuleIds.ProbePortNotExposed, true,
+            () => Deployment(s => Probe(s, "UDP", p => p.ReadinessProbe = new V1Probe { HttpGet = new V1HTTPGetAction { Path = "/", Port = "http" } })),
+            MessagePart: "named port 'http', which is declared UDP"),
+        ["SM2009 grpc on an SCTP port"] = new(RuleIds.ProbePortNotExposed, true,
+            () => Deployment(s => Probe(s, "SCTP", p => p.StartupProbe = new V1Probe { Grpc = new V1GRPCAction { Port = 8080 } })),
+            MessagePart: "declared SCTP"),
+        ["SM2009 explicit TCP port"] = new(RuleIds.ProbePortNotExposed, false,
+            () => Deployment(s => Probe(s, "TCP", p => p.LivenessProbe = new V1Probe { TcpSocket = new V1TCPSocketAction { Port = "http" } }))),
+        ["SM2009 port declared UDP and TCP"] = new(RuleIds.ProbePortNotExposed, false,
+            () => Deployment(s =>
+            {
+                App(s).Ports.Insert(0, new V1ContainerPort { ContainerPort = 8080, Name = "http-udp", Protocol = "UDP" });
+                App(s).LivenessProbe = new V1Probe { TcpSocket = new V1TCPSocketAction { Port = 8080 } };
+            })),
 
         ["SM2010 serviceAccount"] = new(RuleIds.DeprecatedServiceAccountField, true, () => Deployment(s => s.ServiceAccount = "api"),
             Path: "spec.template.spec.serviceAccount", MessagePart: "serviceAccountName: api"),

@@ -1,5 +1,7 @@
 using k8s.Models;
 using SecureManifests.Defaults;
+using SecureManifests.Rules;
+using SecureManifests.Synthesis;
 
 namespace SecureManifests.Tests.Sdk;
 
@@ -14,6 +16,20 @@ public class RelaxationTests
         relax(deployment);
         var objects = app.Build();
         return (objects, objects.Single<V1Deployment>("api"));
+    }
+
+    [Fact]
+    public void A_relaxed_app_synthesizes_because_waived_findings_never_block_or_reach_it()
+    {
+        var app = new App("demo");
+        app.AddNamespace("demo").AddDeployment("api", "ghcr.io/acme/api:1.0.0").WithPort("http", 8080).Allow(Relaxation.Privileged, Reason);
+
+        var result = Synthesizer.Render(app, new SynthOptions { FailOn = RuleSeverity.Info });
+
+        Assert.DoesNotContain(result.Findings, f => f.IsSuppressed);
+        var waived = new RuleEngine().Evaluate(app.Build(), new RuleEngineOptions { ReportWaived = true })
+            .Where(f => f.IsSuppressed).Select(f => f.RuleId);
+        Assert.Contains("SM1001", waived);
     }
 
     public static TheoryData<Relaxation, string[], string> Relaxations => new()

@@ -82,7 +82,7 @@ public static partial class RuleCatalog
             "Probe ports must be ports of the container",
             "Container '{0}' probes a port it does not expose: probe one of its containerPorts (by number or name)",
             "A probe's port (number or name) that is not a port of its container.",
-            "A probe against a port the container does not declare usually fails, so the pod never becomes ready or is restarted in a loop; a named port that does not exist is a typo the API server does not catch.",
+            "A probe against a port the container does not declare usually fails, so the pod never becomes ready or is restarted in a loop; a named port that does not exist is a typo the API server does not catch. Probes connect over TCP, so a probe of a port declared UDP or SCTP never succeeds.",
             "container.Ports = new List<V1ContainerPort> { new V1ContainerPort { ContainerPort = 8080, Name = \"http\" } };\ncontainer.ReadinessProbe = new V1Probe { HttpGet = new V1HTTPGetAction { Path = \"/ready\", Port = \"http\" } };",
             "ports:\n- name: http\n  containerPort: 8080\nreadinessProbe:\n  httpGet:\n    path: /ready\n    port: http",
             "kube-linter liveness-port", "kube-linter readiness-port", "kube-linter startup-port"),

@@ -5,13 +5,13 @@ namespace SecureManifests.Rules.Checks;
 
 /// <summary>
 /// SM4003: a NetworkPolicy's podSelector, or a podSelector of one of its <c>from</c>/<c>to</c> peers, selects no pod in
-/// the set. An empty selector always matches. A peer with a namespaceSelector is judged only when the selector names
-/// its namespaces through <c>kubernetes.io/metadata.name</c> and the set holds each of them (a Namespace object or pods
+/// the set. An empty selector always matches. A peer without a namespaceSelector is in the policy's namespace and is
+/// always judged. A peer with a namespaceSelector is judged only when the selector names its namespaces through
+/// <c>kubernetes.io/metadata.name</c> and the set holds each of them (the policy's own, a Namespace object or pods
 /// in it); any other namespaceSelector may select namespaces outside the set, so it is not judged.
 /// </summary>
 public sealed class DanglingNetworkPolicyRule : ISetRule
 {
-
     /// <inheritdoc />
     public string RuleId => RuleIds.DanglingNetworkPolicy;
 
@@ -69,8 +69,10 @@ public sealed class DanglingNetworkPolicyRule : ISetRule
                 continue;
             }
 
+            // The policy's own namespace is in the set by definition (the policy is), so its peers are judged like
+            // spec.podSelector even when the set has no pods there; other namespaces only when the set knows them.
             var namespaces = peer.NamespaceSelector is null ? new[] { ns } : PinnedNamespaces(peer.NamespaceSelector);
-            if (namespaces is null || namespaces.Length == 0 || !namespaces.All(index.Knows))
+            if (namespaces is null || namespaces.Length == 0 || !namespaces.All(n => n == ns || index.Knows(n)))
             {
                 continue;
             }

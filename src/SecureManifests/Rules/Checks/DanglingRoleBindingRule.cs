@@ -1,17 +1,16 @@
 using k8s.Models;
+using SecureManifests.Rules.Semantics;
 
 namespace SecureManifests.Rules.Checks;
 
 /// <summary>
 /// SM3010: a binding whose roleRef names a Role (in the binding's namespace) or a ClusterRole that is not in the
-/// set and is not one the API server ships (<c>cluster-admin</c>, <c>admin</c>, <c>edit</c>, <c>view</c> and the
-/// <c>system:</c> ones). A ClusterRoleBinding that references a Role, or a roleRef of any other kind, is reported too:
-/// the API server rejects it.
+/// set and is not one the API server creates itself (<see cref="BootstrapRoles"/>; a bootstrap Role only in the
+/// namespace it is bootstrapped into). A ClusterRoleBinding that references a Role, or a roleRef of any other kind,
+/// is reported too: the API server rejects it.
 /// </summary>
 public sealed class DanglingRoleBindingRule : ISetRule
 {
-    private static readonly HashSet<string> BuiltInClusterRoles = new(StringComparer.Ordinal) { "cluster-admin", "admin", "edit", "view" };
-
     /// <inheritdoc />
     public string RuleId => RuleIds.DanglingRoleBinding;
 
@@ -46,7 +45,7 @@ public sealed class DanglingRoleBindingRule : ISetRule
             var name = b.RoleRef.Name;
             if (b.ReferencesClusterRole)
             {
-                if (!clusterRoles.Contains(name) && !BuiltInClusterRoles.Contains(name) && !name.StartsWith("system:", StringComparison.Ordinal))
+                if (!clusterRoles.Contains(name) && !BootstrapRoles.IsBootstrapClusterRole(name))
                 {
                     context.Report(t, "roleRef.name",
                         $"roleRef.name of {t.Description} names ClusterRole '{name}', which is not in the set and is not built in: " +
@@ -56,7 +55,7 @@ public sealed class DanglingRoleBindingRule : ISetRule
             else if (b.ReferencesRole && b.IsRoleBinding)
             {
                 var ns = ObjectSetIndex.NamespaceOf(t);
-                if (!roles.Contains((ns, name)))
+                if (!roles.Contains((ns, name)) && !BootstrapRoles.IsBootstrapRole(ns, name))
                 {
                     context.Report(t, "roleRef.name",
                         $"roleRef.name of {t.Description} names Role '{name}', which is not in namespace {(ns.Length == 0 ? "(no namespace)" : ns)}: " +

@@ -48,7 +48,8 @@ internal sealed class ObjectSetIndex
                     // A PodTemplate only stores a template; it runs no pod that a policy or Service could select.
                     break;
                 default:
-                    if (t.PodSpec is not null)
+                    // A pod template without a spec still labels the pods it stands for.
+                    if (t.PodSpec is not null || t.PodMetadata is not null)
                     {
                         if (!_pods.TryGetValue(ns, out var pods))
                         {

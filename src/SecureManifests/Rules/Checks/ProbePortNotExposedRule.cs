@@ -3,7 +3,7 @@ using k8s.Models;
 
 namespace SecureManifests.Rules.Checks;
 
-/// <summary>SM2009: a probe's port, by number or by name, must be one of its container's ports.</summary>
+/// <summary>SM2009: a probe's port, by number or by name, must be one of its container's TCP ports (probes connect over TCP).</summary>
 public sealed class ProbePortNotExposedRule : IObjectRule
 {
     /// <inheritdoc />
@@ -46,23 +46,36 @@ public sealed class ProbePortNotExposedRule : IObjectRule
     private static void CheckPort(RuleTarget target, RuleContext context, ContainerRef c, string port, string field)
     {
         var isNumber = int.TryParse(port, NumberStyles.None, CultureInfo.InvariantCulture, out var number);
+        string? otherProtocol = null;
         if (c.Ports is not null)
         {
             foreach (var declared in c.Ports)
             {
-                if (declared is null)
+                if (declared is null ||
+                    !(isNumber ? declared.ContainerPort == number : string.Equals(declared.Name, port, StringComparison.Ordinal)))
                 {
                     continue;
                 }
 
-                if (isNumber ? declared.ContainerPort == number : string.Equals(declared.Name, port, StringComparison.Ordinal))
+                // Every probe kind (tcpSocket, httpGet, grpc) connects over TCP; protocol unset means TCP.
+                if (string.IsNullOrEmpty(declared.Protocol) || string.Equals(declared.Protocol, "TCP", StringComparison.Ordinal))
                 {
                     return;
                 }
+
+                otherProtocol ??= declared.Protocol;
             }
         }
 
         var what = isNumber ? "port " + port : "named port '" + port + "'";
+        if (otherProtocol is not null)
+        {
+            context.Report(target, c.Path + "." + field,
+                $"{field} of {c.Description} targets {what}, which is declared {otherProtocol}: a probe connects over TCP, " +
+                "so it can never succeed; probe a TCP port or declare this one TCP", c.Name);
+            return;
+        }
+
         context.Report(target, c.Path + "." + field,
             $"{field} of {c.Description} targets {what}, which is not in its ports: " +
             "declare the port in ports[] (with a name) or probe a declared one", c.Name);
