@@ -31,8 +31,9 @@ public sealed class RuleFixtureLintTests
         Assert.Empty(json.RootElement.GetProperty("readErrors").EnumerateArray());
         var paths = json.RootElement.GetProperty("findings").EnumerateArray()
             .Where(f => f.GetProperty("ruleId").GetString() == file.RuleId)
-            .Select(f => f.GetProperty("path").GetString())
-            .Order(StringComparer.Ordinal);
+            .Select(f => f.GetProperty("path").GetString() ?? "(null)")
+            .Order(StringComparer.Ordinal)
+            .ToList();
         Assert.Equal(file.ExpectedPaths, paths);
     }
 }
