@@ -1,14 +1,4 @@
-extern alias sdk;
-
-using System.Collections.Immutable;
-using System.Reflection;
-using System.Runtime.Loader;
-using k8s;
-using Microsoft.CodeAnalysis;
-using Microsoft.CodeAnalysis.CSharp;
-using Microsoft.CodeAnalysis.Diagnostics;
 using SecureManifests.Analyzers.Tests.Infrastructure;
-using RuleEngine = sdk::SecureManifests.Rules.RuleEngine;
 
 namespace SecureManifests.Analyzers.Tests.Engine;
 
@@ -112,48 +102,12 @@ public sealed class AnalyzerEngineAgreementTests
 
     private static async Task<(HashSet<string> Analyzer, HashSet<string> Engine)> RunBothAsync(string source)
     {
-        var compilation = CSharpCompilation.Create(
-            "Agreement" + Guid.NewGuid().ToString("N"),
-            [CSharpSyntaxTree.ParseText(source, new CSharpParseOptions(LanguageVersion.Latest))],
-            References.Value,
-            new CSharpCompilationOptions(OutputKind.DynamicallyLinkedLibrary, nullableContextOptions: NullableContextOptions.Enable));
-
-        var analyzerIds = (await compilation.WithAnalyzers(Verify.AllAnalyzers()).GetAnalyzerDiagnosticsAsync())
-            .Select(d => d.Id)
+        var program = CompiledProgram.Compile(source);
+        var analyzerIds = (await program.AnalyzeAsync()).Select(d => d.Id).ToHashSet(StringComparer.Ordinal);
+        var engineIds = program.Evaluate()
+            .Where(f => f.Kind == "Pod")
+            .Select(f => f.RuleId)
             .ToHashSet(StringComparer.Ordinal);
-
-        using var image = new MemoryStream();
-        var emit = compilation.Emit(image);
-        Assert.True(emit.Success, string.Join("\n", emit.Diagnostics.Where(d => d.Severity == DiagnosticSeverity.Error)));
-
-        var context = new AssemblyLoadContext("agreement", isCollectible: true);
-        try
-        {
-            image.Position = 0;
-            var assembly = context.LoadFromStream(image);
-            var build = assembly.GetType("Definition")!.GetMethod("Build", BindingFlags.Public | BindingFlags.Static)!;
-            var objects = (IReadOnlyList<IKubernetesObject>)build.Invoke(null, null)!;
-            var engineIds = new RuleEngine().Evaluate(objects)
-                .Where(f => f.Kind == "Pod")
-                .Select(f => f.RuleId)
-                .ToHashSet(StringComparer.Ordinal);
-            return (analyzerIds, engineIds);
-        }
-        finally
-        {
-            context.Unload();
-        }
+        return (analyzerIds, engineIds);
     }
-
-    /// <summary>The running framework's assemblies plus KubernetesClient and the SDK.</summary>
-    private static readonly Lazy<ImmutableArray<MetadataReference>> References = new(() =>
-    {
-        var platform = ((string)AppContext.GetData("TRUSTED_PLATFORM_ASSEMBLIES")!).Split(Path.PathSeparator);
-        return platform
-            .Append(typeof(k8s.Models.V1Pod).Assembly.Location)
-            .Append(typeof(sdk::SecureManifests.App).Assembly.Location)
-            .Distinct(StringComparer.Ordinal)
-            .Select(path => (MetadataReference)MetadataReference.CreateFromFile(path))
-            .ToImmutableArray();
-    });
 }
