@@ -1,3 +1,4 @@
+using SecureManifests.Rules.Semantics;
 using System.Globalization;
 using k8s.Models;
 
@@ -58,7 +59,7 @@ public sealed class ProbePortNotExposedRule : IObjectRule
                 }
 
                 // Every probe kind (tcpSocket, httpGet, grpc) connects over TCP; protocol unset means TCP.
-                if (string.IsNullOrEmpty(declared.Protocol) || string.Equals(declared.Protocol, "TCP", StringComparison.Ordinal))
+                if (Ports.IsTcp(declared.Protocol))
                 {
                     return;
                 }

@@ -12,7 +12,7 @@ internal static class Ports
     public const string DefaultProtocol = "TCP";
 
     /// <summary>Whether <paramref name="protocol"/> (unset: TCP) is TCP.</summary>
-    public static bool IsTcp(string? protocol) => protocol is null || string.Equals(protocol, DefaultProtocol, StringComparison.OrdinalIgnoreCase);
+    public static bool IsTcp(string? protocol) => string.IsNullOrEmpty(protocol) || string.Equals(protocol, DefaultProtocol, StringComparison.OrdinalIgnoreCase);
 
     /// <summary>Port 22 over TCP (SM2011).</summary>
     public static bool IsSsh(long? port, string? protocol) => port == Ssh && IsTcp(protocol);
