@@ -39,6 +39,20 @@ internal static class Verify
     /// </summary>
     private static readonly string[] NoisyOptInRules = ["SM2002", "SM2012"];
 
+    /// <summary>
+    /// Analyzes <paramref name="source"/> compiled against another assembly with the <c>k8s.Models</c> types
+    /// (KubernetesClient.Aot, say) instead of KubernetesClient; the SDK is not referenced.
+    /// </summary>
+    public static async Task AnalyzerWithModelsAsync(string source, MetadataReference models, params DiagnosticResult[] expected)
+    {
+        var test = new AnalyzerTest { TestCode = "using System.Collections.Generic;\nusing k8s.Models;\n" + source };
+        test.DisabledDiagnostics.AddRange(NoisyOptInRules);
+        test.TestState.AdditionalReferences.Add(models);
+        test.TestState.AnalyzerConfigFiles.Add(("/.editorconfig", "root = true\n\n[*]\n"));
+        test.ExpectedDiagnostics.AddRange(expected);
+        await test.RunAsync();
+    }
+
     private static async Task RunAsync(string source, string? editorConfig, string[] disabled, DiagnosticResult[] expected)
     {
         // A generated-code header must stay the first line of the file.
