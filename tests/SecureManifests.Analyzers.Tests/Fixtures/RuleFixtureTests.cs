@@ -36,13 +36,16 @@ public sealed class RuleFixtureTests
 
         var diagnostics = await CompiledProgram.Compile(file.Text, OptInRules).AnalyzeAsync();
 
-        var lines = diagnostics
-            .Where(d => d.Id == file.RuleId)
+        // One finding per offending setting: a marked line reports the rule once.
+        var reported = diagnostics.Where(d => d.Id == file.RuleId).ToList();
+        var lines = reported
             .Select(d => d.Location.GetLineSpan().StartLinePosition.Line + 1)
-            .Distinct()
             .Order()
             .ToList();
         Assert.Equal(file.ExpectedLines, lines);
+
+        // Messages name the object or container, never a KubernetesClient type.
+        Assert.All(reported, d => Assert.DoesNotMatch(@"'V\d+\w*'", d.GetMessage(System.Globalization.CultureInfo.InvariantCulture)));
     }
 
     [Theory]
