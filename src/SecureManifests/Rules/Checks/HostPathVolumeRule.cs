@@ -1,3 +1,4 @@
+using SecureManifests.Rules.Semantics;
 namespace SecureManifests.Rules.Checks;
 
 /// <summary>
@@ -6,13 +7,6 @@ namespace SecureManifests.Rules.Checks;
 /// </summary>
 public sealed class HostPathVolumeRule : IObjectRule
 {
-    private static readonly string[] SensitiveDirectories =
-    {
-        "/etc", "/proc", "/sys", "/boot", "/dev", "/lib", "/usr", "/var/lib/kubelet", "/var/run", "/run",
-    };
-
-    private static readonly string[] RuntimeSockets = { "docker.sock", "containerd.sock", "crio.sock", "cri-dockerd.sock" };
-
     /// <inheritdoc />
     public string RuleId => RuleIds.HostPathVolume;
 
@@ -34,39 +28,12 @@ public sealed class HostPathVolumeRule : IObjectRule
             }
 
             var hostPath = volume.HostPath.Path ?? string.Empty;
-            var detail = Sensitivity(hostPath);
+            var detail = HostPaths.Sensitivity(hostPath) is { } why ? " (" + why + ")" : string.Empty;
             var writable = WritableMounts(target, volume.Name);
             var message = $"volumes[{i}] '{volume.Name}' mounts host path '{hostPath}'{detail}{writable}: " +
                           "replace hostPath with an emptyDir, configMap, secret or persistentVolumeClaim volume";
             context.Report(target, target.PodSpecPath + ".volumes[" + Index(i) + "].hostPath", message);
         }
-    }
-
-    private static string Sensitivity(string path)
-    {
-        foreach (var socket in RuntimeSockets)
-        {
-            if (path.EndsWith(socket, StringComparison.Ordinal))
-            {
-                return " (the container runtime socket: full control of every container on the node)";
-            }
-        }
-
-        var trimmed = path.Length > 1 ? path.TrimEnd('/') : path;
-        if (trimmed == "/")
-        {
-            return " (the node's root file system)";
-        }
-
-        foreach (var dir in SensitiveDirectories)
-        {
-            if (trimmed == dir || trimmed.StartsWith(dir + "/", StringComparison.Ordinal))
-            {
-                return " (sensitive host path " + dir + ")";
-            }
-        }
-
-        return string.Empty;
     }
 
     private static string WritableMounts(RuleTarget target, string? volumeName)
