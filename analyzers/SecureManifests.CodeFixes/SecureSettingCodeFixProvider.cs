@@ -1,3 +1,4 @@
+using System.Collections.Generic;
 using System.Collections.Immutable;
 using System.Composition;
 using System.Linq;
@@ -6,11 +7,9 @@ using System.Threading.Tasks;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CodeActions;
 using Microsoft.CodeAnalysis.CodeFixes;
-using Microsoft.CodeAnalysis.CSharp;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
-using Microsoft.CodeAnalysis.Formatting;
+using Microsoft.CodeAnalysis.Editing;
 using SecureManifests.Analyzers;
-using SecureManifests.Rules;
 
 namespace SecureManifests.CodeFixes;
 
@@ -19,25 +18,22 @@ namespace SecureManifests.CodeFixes;
 /// fix applies (<see cref="FixKinds"/>): flip to the safe value, remove the unsafe assignment, add
 /// <c>Drop = new[] { "ALL" }</c>, or remove a reason-less relaxation call from an SDK fluent chain.
 /// </summary>
-[ExportCodeFixProvider(LanguageNames.CSharp, Name = nameof(SecureSettingCodeFixProvider)), Shared]
+/// <remarks>
+/// Every fix is an edit on a <see cref="SyntaxEditor"/>, and they all share one equivalence key. Fix All (and
+/// <c>dotnet format analyzers</c>, which fixes all of an ID with the first fix's key) applies every finding of a
+/// document in one pass over one editor, so fixes in the same initializer or fluent chain compose instead of
+/// being dropped as conflicting text changes.
+/// </remarks>
+[ExportCodeFixProvider(Microsoft.CodeAnalysis.LanguageNames.CSharp, Name = nameof(SecureSettingCodeFixProvider)), Shared]
 public sealed class SecureSettingCodeFixProvider : CodeFixProvider
 {
-    /// <summary>
-    /// One equivalence key for every "back to the secure value" fix, so that Fix All repairs every mechanical
-    /// finding in its scope at once instead of one kind of fix at a time.
-    /// </summary>
-    private const string SecureValueKey = "SecureManifests.SecureValue";
-
-    private const string RemoveRelaxationKey = "SecureManifests.RemoveRelaxation";
+    private const string EquivalenceKey = "SecureManifests.SecureDefault";
 
     /// <inheritdoc />
-    public override ImmutableArray<string> FixableDiagnosticIds { get; } = RuleCatalog.All
-        .Where(r => (r.EnforcedBy & RuleEnforcementPoints.Analyzer) != 0)
-        .Select(r => r.Id)
-        .ToImmutableArray();
+    public override ImmutableArray<string> FixableDiagnosticIds { get; } = FixableRules.Ids;
 
     /// <inheritdoc />
-    public override FixAllProvider GetFixAllProvider() => WellKnownFixAllProviders.BatchFixer;
+    public override FixAllProvider GetFixAllProvider() => FixAllProvider.Create(FixAllInDocumentAsync);
 
     /// <inheritdoc />
     public override async Task RegisterCodeFixesAsync(CodeFixContext context)
@@ -50,98 +46,43 @@ public sealed class SecureSettingCodeFixProvider : CodeFixProvider
 
         foreach (var diagnostic in context.Diagnostics)
         {
-            if (!diagnostic.Properties.TryGetValue(FixKinds.Key, out var kind) || kind is null)
+            if (SecureSettingFix.For(root, diagnostic) is { } fix)
+            {
+                var document = context.Document;
+                context.RegisterCodeFix(
+                    CodeAction.Create(fix.Title, ct => ApplyAsync(document, root, new[] { fix }, ct), EquivalenceKey),
+                    diagnostic);
+            }
+        }
+    }
+
+    private static async Task<Document?> FixAllInDocumentAsync(FixAllContext context, Document document, ImmutableArray<Diagnostic> diagnostics)
+    {
+        var root = await document.GetSyntaxRootAsync(context.CancellationToken).ConfigureAwait(false);
+        if (root is null)
+        {
+            return null;
+        }
+
+        var fixes = diagnostics.Select(d => SecureSettingFix.For(root, d)).Where(f => f is not null).Select(f => f!).ToList();
+        return fixes.Count == 0 ? null : await ApplyAsync(document, root, fixes, context.CancellationToken).ConfigureAwait(false);
+    }
+
+    private static Task<Document> ApplyAsync(Document document, SyntaxNode root, IEnumerable<SecureSettingFix> fixes, CancellationToken cancellationToken)
+    {
+        var editor = new SyntaxEditor(root, document.Project.Solution.Workspace.Services);
+        var edited = new HashSet<(System.Type, SyntaxNode)>();
+        foreach (var fix in fixes)
+        {
+            if (!edited.Add((fix.GetType(), fix.Target)))
             {
                 continue;
             }
 
-            var node = root.FindNode(diagnostic.Location.SourceSpan, getInnermostNodeForTie: true);
-            var action = CreateAction(context.Document, root, node, kind, diagnostic);
-            if (action is not null)
-            {
-                context.RegisterCodeFix(action, diagnostic);
-            }
-        }
-    }
-
-    private static CodeAction? CreateAction(Document document, SyntaxNode root, SyntaxNode node, string kind, Diagnostic diagnostic)
-    {
-        switch (kind)
-        {
-            case FixKinds.ReplaceValue:
-                var assignment = node.FirstAncestorOrSelf<AssignmentExpressionSyntax>();
-                if (assignment is null || !diagnostic.Properties.TryGetValue(FixKinds.SafeValueKey, out var safe) || safe is null)
-                {
-                    return null;
-                }
-
-                return Create("Set " + Describe(assignment.Left) + " to " + safe, SecureValueKey, _ =>
-                    With(document, root.ReplaceNode(assignment.Right, SyntaxFactory.ParseExpression(safe).WithTriviaFrom(assignment.Right))));
-            case FixKinds.RemoveAssignment:
-                var removed = node.FirstAncestorOrSelf<AssignmentExpressionSyntax>();
-                return removed is null ? null : Create("Remove " + Describe(removed.Left), SecureValueKey, _ => With(document, RemoveAssignment(root, removed)));
-            case FixKinds.AddDropAll:
-                var creation = node.FirstAncestorOrSelf<BaseObjectCreationExpressionSyntax>();
-                return creation?.Initializer is null ? null : Create("Drop all capabilities", SecureValueKey, _ => With(document, AddDropAll(root, creation)));
-            case FixKinds.RemoveRelaxation:
-                var invocation = node.FirstAncestorOrSelf<InvocationExpressionSyntax>();
-                return invocation?.Expression is MemberAccessExpressionSyntax
-                    ? Create("Remove the relaxation and keep the secure default", RemoveRelaxationKey, _ => With(document, RemoveRelaxation(root, invocation)))
-                    : null;
-            default:
-                return null;
-        }
-    }
-
-    private static CodeAction Create(string title, string equivalenceKey, System.Func<CancellationToken, Task<Document>> apply) =>
-        CodeAction.Create(title, apply, equivalenceKey);
-
-    private static Task<Document> With(Document document, SyntaxNode root) => Task.FromResult(document.WithSyntaxRoot(root));
-
-    private static string Describe(ExpressionSyntax target) =>
-        target is MemberAccessExpressionSyntax member ? member.Name.Identifier.ValueText : target.ToString();
-
-    /// <summary>Removes the assignment from its object initializer, or the whole statement it forms.</summary>
-    private static SyntaxNode RemoveAssignment(SyntaxNode root, AssignmentExpressionSyntax assignment)
-    {
-        if (assignment.Parent is InitializerExpressionSyntax initializer)
-        {
-            var expressions = initializer.Expressions;
-            var index = expressions.IndexOf(assignment);
-            var updated = initializer.WithExpressions(expressions.RemoveAt(index));
-            return root.ReplaceNode(initializer, updated.WithAdditionalAnnotations(Formatter.Annotation));
+            cancellationToken.ThrowIfCancellationRequested();
+            fix.Apply(editor);
         }
 
-        if (assignment.Parent is ExpressionStatementSyntax statement)
-        {
-            return root.RemoveNode(statement, SyntaxRemoveOptions.KeepNoTrivia) ?? root;
-        }
-
-        return root;
-    }
-
-    private static SyntaxNode AddDropAll(SyntaxNode root, BaseObjectCreationExpressionSyntax creation)
-    {
-        // new[] rather than a collection initializer: Drop is null on a new V1Capabilities, so
-        // "Drop = { "ALL" }" would throw a NullReferenceException at run time.
-        var drop = SyntaxFactory.ParseExpression("Drop = new[] { \"" + Rules.Semantics.Capabilities.All + "\" }");
-        var initializer = creation.Initializer!;
-        var updated = initializer.WithExpressions(initializer.Expressions.Insert(0, drop));
-        return root.ReplaceNode(initializer, updated.WithAdditionalAnnotations(Formatter.Annotation));
-    }
-
-    /// <summary>
-    /// <c>x.A().Allow(Relaxation.X, "").B()</c> becomes <c>x.A().B()</c>; a statement that is only the
-    /// relaxation (<c>app.Defaults.Allow(...);</c>) is removed.
-    /// </summary>
-    private static SyntaxNode RemoveRelaxation(SyntaxNode root, InvocationExpressionSyntax invocation)
-    {
-        var receiver = ((MemberAccessExpressionSyntax)invocation.Expression).Expression;
-        if (invocation.Parent is ExpressionStatementSyntax statement && receiver is not InvocationExpressionSyntax)
-        {
-            return root.RemoveNode(statement, SyntaxRemoveOptions.KeepNoTrivia) ?? root;
-        }
-
-        return root.ReplaceNode(invocation, receiver.WithTrailingTrivia(invocation.GetTrailingTrivia()));
+        return Task.FromResult(document.WithSyntaxRoot(editor.GetChangedRoot()));
     }
 }

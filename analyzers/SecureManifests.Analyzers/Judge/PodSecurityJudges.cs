@@ -17,7 +17,7 @@ internal static class PodSecurityJudges
         foreach (var kind in new[] { ModelKind.SecurityContext, ModelKind.PodSecurityContext })
         {
             table.Add(kind, "RunAsNonRoot", (s, v) => Judging.IfBool(s, false, RuleIds.RunAsNonRootNotSet, v));
-            table.Add(kind, "RunAsUser", (s, v) => Judging.IfInteger(s, user => user == 0, RuleIds.RunAsRootUser, v));
+            table.Add(kind, "RunAsUser", (s, v) => Judging.IfInteger(s, user => user == 0, RuleIds.RunAsRootUser, v, FixSuggestion.RemoveAssignment));
         }
 
         table.Add(ModelKind.Capabilities, "Add", JudgeAdd);

@@ -17,6 +17,7 @@ public sealed class CodeFixTests
     [InlineData("var sc = new V1PodSecurityContext { {|SM1008:RunAsNonRoot = false|} };", "var sc = new V1PodSecurityContext { RunAsNonRoot = true };")]
     [InlineData("var p = new V1PodSpec { {|SM1002:HostNetwork = true|}, {|SM1002:HostPID = true|} };", "var p = new V1PodSpec { HostNetwork = false, HostPID = false };")]
     [InlineData("var p = new V1PodSpec { {|SM1020:AutomountServiceAccountToken = true|} };", "var p = new V1PodSpec { AutomountServiceAccountToken = false };")]
+    [InlineData("var a = new V1ServiceAccount { {|SM1020:AutomountServiceAccountToken = true|} };", "var a = new V1ServiceAccount { AutomountServiceAccountToken = false };")]
     [InlineData("var w = new V1WindowsSecurityContextOptions { {|SM1016:HostProcess = true|} };", "var w = new V1WindowsSecurityContextOptions { HostProcess = false };")]
     [InlineData("var s = new V1SeccompProfile { {|SM1010:Type = \"Unconfined\"|} };", "var s = new V1SeccompProfile { Type = \"RuntimeDefault\" };")]
     [InlineData("var a = new V1AppArmorProfile { {|SM1012:Type = \"Unconfined\"|} };", "var a = new V1AppArmorProfile { Type = \"RuntimeDefault\" };")]
@@ -30,6 +31,7 @@ public sealed class CodeFixTests
     [InlineData("var o = new V1SELinuxOptions { {|SM1013:User = \"system_u\"|}, Level = \"s0\" };", "var o = new V1SELinuxOptions { Level = \"s0\" };")]
     [InlineData("var c = new V1Capabilities { Drop = new[] { \"ALL\" }, {|SM1005:{|SM1006:Add = new List<string> { \"SYS_ADMIN\" }|}|} };", "var c = new V1Capabilities { Drop = new[] { \"ALL\" } };")]
     [InlineData("var p = new V1ContainerPort { ContainerPort = 8080 };\n{|SM1004:p.HostPort = 80|};\n", "var p = new V1ContainerPort { ContainerPort = 8080 };\n")]
+    [InlineData("var sc = new V1PodSecurityContext { RunAsNonRoot = true, {|SM1009:RunAsUser = 0|} };", "var sc = new V1PodSecurityContext { RunAsNonRoot = true };")]
     public Task Removes_the_unsafe_assignment(string before, string after) => Verify.CodeFixAsync(InMethod(before), InMethod(after));
 
     [Fact]
@@ -61,6 +63,37 @@ public sealed class CodeFixTests
         Verify.CodeFixAsync(
             InMethod("var app = new App(\"shop\");\nvar ns = app.AddNamespace(\"shop\");\n" + before),
             InMethod("var app = new App(\"shop\");\nvar ns = app.AddNamespace(\"shop\");\n" + after));
+
+    [Fact]
+    public Task Fix_all_applies_every_fix_of_one_initializer_in_one_pass() =>
+        Verify.CodeFixAsync(
+            InMethod("""
+                var sc = new V1SecurityContext
+                {
+                    {|SM1001:Privileged = true|},
+                    {|SM1007:AllowPrivilegeEscalation = true|},
+                    {|SM1009:RunAsUser = 0|},
+                    Capabilities = {|SM1006:new V1Capabilities { {|SM1005:Add = new List<string> { "SYS_ADMIN" }|} }|},
+                    {|SM1014:ProcMount = "Unmasked"|},
+                };
+                """),
+            InMethod("""
+                var sc = new V1SecurityContext
+                {
+                    Privileged = false,
+                    AllowPrivilegeEscalation = false,
+                    Capabilities = new V1Capabilities { Drop = new[] { "ALL" } },
+                    ProcMount = "Default",
+                };
+                """),
+            iterations: 6);
+
+    [Fact]
+    public Task Fix_all_removes_every_reasonless_relaxation_of_one_chain() =>
+        Verify.CodeFixAsync(
+            InMethod("var app = new App(\"shop\");\nvar ns = app.AddNamespace(\"shop\");\nns.AddDeployment(\"api\", \"api:1.4.2\").Allow(Relaxation.Privileged, {|SM1001:\"\"|}).Allow(Relaxation.HostNetwork, {|SM1002:\"\"|}).WithPort(\"http\", 8080);"),
+            InMethod("var app = new App(\"shop\");\nvar ns = app.AddNamespace(\"shop\");\nns.AddDeployment(\"api\", \"api:1.4.2\").WithPort(\"http\", 8080);"),
+            iterations: 2);
 
     [Fact]
     public Task Findings_without_a_mechanical_fix_are_left_alone() =>
