@@ -98,6 +98,9 @@ public sealed class ConsumerWorkspace : IDisposable
             ? configured
             : Path.Combine(Environment.GetFolderPath(Environment.SpecialFolder.UserProfile), ".nuget", "packages");
 
+    /// <summary>Another consumer project (not in <see cref="Solution"/>) taking the package from the feed.</summary>
+    public void AddProject(string template, string name, params (string File, string Content)[] files) => CreateProject(template, name, files);
+
     private void CreateProject(string template, string name, params (string File, string Content)[] files)
     {
         Run(Root, "new", template, "-n", name, "-o", name, "-f", "net10.0", "--no-restore").AssertSucceeded();
@@ -117,6 +120,9 @@ public sealed class ConsumerWorkspace : IDisposable
             _folder.Write(Path.Combine(name, file), content);
         }
     }
+
+    /// <summary>Any <c>dotnet</c> command in the workspace.</summary>
+    public ProcessResult Dotnet(params string[] arguments) => Run(Root, arguments);
 
     private static ProcessResult Run(string workingDirectory, params string[] arguments) =>
         DotnetCli.Run(workingDirectory, CommandTimeout, arguments);
