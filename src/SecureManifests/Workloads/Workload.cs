@@ -117,19 +117,6 @@ public abstract class Workload : ManifestObject
         }
     }
 
-    internal override void ValidateComplete()
-    {
-        var relaxations = Defaults.ResolveRelaxations();
-        foreach (var container in _initContainers.Concat(_containers))
-        {
-            if (container.Image.IsMutable && !relaxations.ContainsKey(Relaxation.MutableImageTag))
-            {
-                throw new ManifestDefinitionException(Reference, $"{container.Field}.image",
-                    $"'{container.Image.Value}' is not pinned: use a tag other than 'latest' or a digest (SM2001), or Allow(Relaxation.MutableImageTag, reason)");
-            }
-        }
-    }
-
     internal override IEnumerable<IKubernetesObject> Emit()
     {
         yield return new V1ServiceAccount

@@ -203,14 +203,16 @@ public class ValidationTests
     [InlineData("nginx")]
     [InlineData("nginx:latest")]
     [InlineData("localhost:5000/team/api")]
-    public void Mutable_image_tags_fail_the_build_without_a_relaxation(string image)
+    public void Mutable_image_tags_are_rule_SM2001_at_its_own_severity_not_a_definition_error(string image)
     {
+        // One problem, one ID, one severity: the catalogue rule judges it, as the analyzer and lint do.
         var app = new App("demo");
         app.AddNamespace("demo").AddDeployment("api", image);
 
-        var error = Fails(() => app.Build());
-        Assert.Equal("containers[api].image", error.Field);
-        Assert.Contains("SM2001", error.Message, StringComparison.Ordinal);
+        var result = SecureManifests.Synthesis.Synthesizer.Render(app, new SecureManifests.Synthesis.SynthOptions());
+        var finding = Assert.Single(result.Findings, f => f.RuleId == "SM2001");
+        Assert.Equal(SecureManifests.Rules.RuleCatalog.Get("SM2001").DefaultSeverity, finding.Severity);
+        Assert.Equal("spec.template.spec.containers[0].image", finding.Path);
     }
 
     [Theory]
