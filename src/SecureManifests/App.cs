@@ -53,16 +53,23 @@ public class App
 
     /// <summary>
     /// The escape hatch: any Kubernetes object, a CRD instance included, joins the output and the checks as it is.
-    /// Namespaced objects must name one of this app's namespaces; the recommended labels are added when missing.
+    /// Namespaced objects must name one of this app's namespaces; the recommended labels are added when missing, and
+    /// so are <c>apiVersion</c> and <c>kind</c>, from the model type (<c>new V1Pod { ... }</c> needs neither).
     /// </summary>
     public T Add<T>(T kubernetesObject)
         where T : IKubernetesObject<V1ObjectMeta>
     {
         ArgumentNullException.ThrowIfNull(kubernetesObject);
+        if (EntityIdentity.TryGet(kubernetesObject.GetType(), out var apiVersion, out var kind))
+        {
+            kubernetesObject.ApiVersion = string.IsNullOrEmpty(kubernetesObject.ApiVersion) ? apiVersion : kubernetesObject.ApiVersion;
+            kubernetesObject.Kind = string.IsNullOrEmpty(kubernetesObject.Kind) ? kind : kubernetesObject.Kind;
+        }
+
         var reference = $"{kubernetesObject.Kind ?? "object"} {kubernetesObject.Metadata?.NamespaceProperty}/{kubernetesObject.Metadata?.Name}";
         if (string.IsNullOrEmpty(kubernetesObject.ApiVersion) || string.IsNullOrEmpty(kubernetesObject.Kind))
         {
-            throw new ManifestDefinitionException(reference, "apiVersion/kind", "a raw object needs apiVersion and kind");
+            throw new ManifestDefinitionException(reference, "apiVersion/kind", "an object of a type without [KubernetesEntity] needs apiVersion and kind");
         }
 
         if (string.IsNullOrEmpty(kubernetesObject.Metadata?.Name))

@@ -1,4 +1,3 @@
-using System.Reflection;
 using k8s;
 using k8s.Models;
 
@@ -25,14 +24,10 @@ internal static class KubernetesTypeMap
                 continue;
             }
 
-            var entity = type.GetCustomAttribute<KubernetesEntityAttribute>();
-            if (entity is null || string.IsNullOrEmpty(entity.Kind) || string.IsNullOrEmpty(entity.ApiVersion))
+            if (Model.EntityIdentity.TryGet(type, out var apiVersion, out var kind))
             {
-                continue;
+                map.TryAdd((apiVersion, kind), type);
             }
-
-            var apiVersion = string.IsNullOrEmpty(entity.Group) ? entity.ApiVersion : entity.Group + "/" + entity.ApiVersion;
-            map.TryAdd((apiVersion, entity.Kind), type);
         }
 
         return map;

@@ -317,7 +317,8 @@ public class ValidationTests
         var app = new App("demo");
         app.AddNamespace("demo");
 
-        Fails(() => app.Add(new V1ConfigMap { Metadata = new V1ObjectMeta { Name = "x" } }));
+        // A model type names its own apiVersion and kind; any other type has to.
+        Assert.Equal("apiVersion/kind", Fails(() => app.Add(new Untyped { Metadata = new V1ObjectMeta { Name = "x" } })).Field);
         Fails(() => app.Add(new V1ConfigMap { ApiVersion = "v1", Kind = "ConfigMap", Metadata = new V1ObjectMeta() }));
         Assert.Equal("metadata.namespace", Fails(() => app.Add(new V1ConfigMap { ApiVersion = "v1", Kind = "ConfigMap", Metadata = new V1ObjectMeta { Name = "x", NamespaceProperty = "elsewhere" } })).Field);
     }
@@ -328,5 +329,14 @@ public class ValidationTests
         var error = Fails(() => Demo().AddDeployment("api", "ghcr.io/acme/api:1.0.0").WithPort("http", 70000));
 
         Assert.Equal("Deployment demo/api: containers[api].ports[http].containerPort: 70000 is outside 1-65535", error.Message);
+    }
+
+    private sealed class Untyped : k8s.IKubernetesObject<V1ObjectMeta>
+    {
+        public string ApiVersion { get; set; } = null!;
+
+        public string Kind { get; set; } = null!;
+
+        public V1ObjectMeta Metadata { get; set; } = null!;
     }
 }

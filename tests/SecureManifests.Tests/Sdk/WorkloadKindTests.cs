@@ -161,6 +161,32 @@ public class WorkloadKindTests
     }
 }
 
+public class RawObjectIdentityTests
+{
+    [Fact]
+    public void A_raw_model_without_apiVersion_and_kind_takes_them_from_its_type()
+    {
+        var app = new App("demo");
+        app.AddNamespace("demo").Add(new V1LimitRange { Metadata = new V1ObjectMeta { Name = "limits" } });
+        app.Add(new V1PriorityClass { Metadata = new V1ObjectMeta { Name = "high" }, Value = 1000 });
+
+        var yaml = string.Concat(SecureManifests.Synthesis.Synthesizer.Render(app, new SecureManifests.Synthesis.SynthOptions()).Files.Select(f => f.Content));
+
+        Assert.Contains("apiVersion: v1\nkind: LimitRange\n", yaml, StringComparison.Ordinal);
+        Assert.Contains("apiVersion: scheduling.k8s.io/v1\nkind: PriorityClass\n", yaml, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void What_the_author_wrote_is_kept()
+    {
+        var app = new App("demo");
+        app.Add(new V1PriorityClass { ApiVersion = "scheduling.k8s.io/v1", Kind = "PriorityClass", Metadata = new V1ObjectMeta { Name = "high" }, Value = 1 });
+
+        var priority = app.Build().Single<V1PriorityClass>("high");
+        Assert.Equal(("scheduling.k8s.io/v1", "PriorityClass"), (priority.ApiVersion, priority.Kind));
+    }
+}
+
 public class CustomObjectTests
 {
     [Fact]
