@@ -155,23 +155,37 @@ internal sealed class OperationSetting : Setting
         return null;
     }
 
-    public override Known OwnerKind()
+    public override Known OwnerKind() => HolderType() is { } type && EntityKind(type) is { } kind ? Known.Of(kind) : Known.Unknown;
+
+    /// <summary>The type of the object whose <c>Metadata</c> this setting is written into, when the code shows it.</summary>
+    private ITypeSymbol? HolderType()
     {
-        // new V1ClusterRole { Metadata = new V1ObjectMeta { ... } }, or new V1ClusterRole(metadata: new V1ObjectMeta { ... }).
-        IOperation? written = _owner;
-        while (written?.Parent is IConversionOperation conversion)
+        if (_owner is null)
+        {
+            // role.Metadata.NamespaceProperty = "default": a statement on the metadata of an existing object.
+            return Node is ISimpleAssignmentOperation { Target: IPropertyReferenceOperation { Instance: { } instance } }
+                && ValueResolver.Unwrap(instance) is IPropertyReferenceOperation { Property.Name: "Metadata" } statementMetadata
+                ? TypeOf(statementMetadata)
+                : null;
+        }
+
+        IOperation written = _owner;
+        while (written.Parent is IConversionOperation conversion)
         {
             written = conversion;
         }
 
-        var holder = written?.Parent switch
+        return written.Parent switch
         {
-            ISimpleAssignmentOperation { Target: IPropertyReferenceOperation { Property.Name: "Metadata" } } assignment => (assignment.Parent as IObjectOrCollectionInitializerOperation)?.Parent as IObjectCreationOperation,
-            IArgumentOperation { Parameter.Name: "metadata", Parent: IObjectCreationOperation creation } => creation,
+            // new V1ClusterRole { Metadata = new V1ObjectMeta { ... } }, and role.Metadata = new V1ObjectMeta { ... } as a statement.
+            ISimpleAssignmentOperation { Target: IPropertyReferenceOperation { Property.Name: "Metadata" } metadata } => TypeOf(metadata),
+            IArgumentOperation { Parameter.Name: "metadata", Parent: IObjectCreationOperation creation } => creation.Type,
             _ => null,
         };
-        return holder?.Type is { } type && EntityKind(type) is { } kind ? Known.Of(kind) : Known.Unknown;
     }
+
+    /// <summary>The object a <c>Metadata</c> property belongs to: the receiver's type (the created type in an initializer).</summary>
+    private static ITypeSymbol? TypeOf(IPropertyReferenceOperation metadata) => metadata.Instance?.Type ?? metadata.Property.ContainingType;
 
     /// <summary>The <c>Kind</c> of a model type's <c>[KubernetesEntity]</c> attribute.</summary>
     private static string? EntityKind(ITypeSymbol type)
