@@ -54,6 +54,55 @@ internal sealed class OperationSetting : Setting
         };
     }
 
+    public override Known StringTail()
+    {
+        var parts = new List<IOperation>();
+        if (!StringParts(ValueResolver.Unwrap(_value), parts))
+        {
+            return Known.Unknown;
+        }
+
+        var tail = new System.Text.StringBuilder();
+        for (var i = parts.Count - 1; i >= 0 && ValueResolver.TryGetString(parts[i], out var text) && text is not null; i--)
+        {
+            tail.Insert(0, text);
+        }
+
+        return Known.Of(tail.ToString());
+    }
+
+    /// <summary>The parts of an interpolated string or a string concatenation, in order (a hole with a format stays a part of its own).</summary>
+    private static bool StringParts(IOperation? value, List<IOperation> parts)
+    {
+        switch (value)
+        {
+            case IInterpolatedStringOperation interpolated:
+                foreach (var part in interpolated.Parts)
+                {
+                    parts.Add(part switch
+                    {
+                        IInterpolatedStringTextOperation text => text.Text,
+                        IInterpolationOperation { Alignment: null, FormatString: null } hole => hole.Expression,
+                        _ => part,
+                    });
+                }
+
+                return true;
+            case IBinaryOperation { OperatorKind: BinaryOperatorKind.Add } binary when binary.Type?.SpecialType == SpecialType.System_String:
+                foreach (var operand in new[] { ValueResolver.Unwrap(binary.LeftOperand), ValueResolver.Unwrap(binary.RightOperand) })
+                {
+                    if (operand is not null && !StringParts(operand, parts))
+                    {
+                        parts.Add(operand);
+                    }
+                }
+
+                return true;
+            default:
+                return false;
+        }
+    }
+
     public override Known Elements()
     {
         if (!ValueResolver.TryGetElements(_value, out var elements))
