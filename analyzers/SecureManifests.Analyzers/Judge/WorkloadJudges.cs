@@ -33,21 +33,55 @@ internal static class WorkloadJudges
 
     private static void JudgeImage(Setting setting, Verdicts verdicts)
     {
-        if (!setting.Scalar().TryString(out var image) || image is null)
+        ImageReference? reference;
+        string shown;
+        if (setting.Scalar().TryString(out var image) && image is not null)
+        {
+            reference = ImageReference.Parse(image);
+            shown = image;
+        }
+        else if (setting.StringTail().TryString(out var tail) && tail is not null)
+        {
+            // $"{registry}/operator:latest": the known end of the image can fix its tag, whatever comes before it.
+            reference = ImageOfKnownTail(tail);
+            shown = "..." + tail;
+        }
+        else
         {
             return;
         }
 
-        var reference = ImageReference.Parse(image);
+        if (reference is null)
+        {
+            return;
+        }
+
         if (reference.IsMutable)
         {
-            verdicts.Add(RuleIds.MutableImageTag, setting, Judging.Describe(setting, Judging.Quote(image)));
+            verdicts.Add(RuleIds.MutableImageTag, setting, Judging.Describe(setting, Judging.Quote(shown)));
         }
 
         if (!reference.IsPinnedByDigest)
         {
-            verdicts.Add(RuleIds.ImageNotPinnedByDigest, setting, Judging.Describe(setting, Judging.Quote(image)));
+            verdicts.Add(RuleIds.ImageNotPinnedByDigest, setting, Judging.Describe(setting, Judging.Quote(shown)));
         }
+    }
+
+    /// <summary>
+    /// What the known end of an image (the text after its last unknown part) tells about its tag and digest; null when
+    /// the tag may start in the unknown part. With a '/' in the tail, the last path element is all known; without one,
+    /// the tag starts at or before the tail's first ':' (if before, it holds that ':' and is no valid tag at all).
+    /// </summary>
+    internal static ImageReference? ImageOfKnownTail(string tail)
+    {
+        var slash = tail.LastIndexOf('/');
+        if (slash >= 0)
+        {
+            return ImageReference.Parse("x" + tail.Substring(slash));
+        }
+
+        var colon = tail.IndexOf(':');
+        return colon >= 0 ? ImageReference.Parse("x" + tail.Substring(colon)) : null;
     }
 
     /// <summary>SM2005: the literal value of an env var whose name (a sibling) looks secret. The message never repeats the value.</summary>

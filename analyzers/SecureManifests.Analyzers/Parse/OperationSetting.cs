@@ -54,6 +54,55 @@ internal sealed class OperationSetting : Setting
         };
     }
 
+    public override Known StringTail()
+    {
+        var parts = new List<IOperation>();
+        if (!StringParts(ValueResolver.Unwrap(_value), parts))
+        {
+            return Known.Unknown;
+        }
+
+        var tail = new System.Text.StringBuilder();
+        for (var i = parts.Count - 1; i >= 0 && ValueResolver.TryGetString(parts[i], out var text) && text is not null; i--)
+        {
+            tail.Insert(0, text);
+        }
+
+        return Known.Of(tail.ToString());
+    }
+
+    /// <summary>The parts of an interpolated string or a string concatenation, in order (a hole with a format stays a part of its own).</summary>
+    private static bool StringParts(IOperation? value, List<IOperation> parts)
+    {
+        switch (value)
+        {
+            case IInterpolatedStringOperation interpolated:
+                foreach (var part in interpolated.Parts)
+                {
+                    parts.Add(part switch
+                    {
+                        IInterpolatedStringTextOperation text => text.Text,
+                        IInterpolationOperation { Alignment: null, FormatString: null } hole => hole.Expression,
+                        _ => part,
+                    });
+                }
+
+                return true;
+            case IBinaryOperation { OperatorKind: BinaryOperatorKind.Add } binary when binary.Type?.SpecialType == SpecialType.System_String:
+                foreach (var operand in new[] { ValueResolver.Unwrap(binary.LeftOperand), ValueResolver.Unwrap(binary.RightOperand) })
+                {
+                    if (operand is not null && !StringParts(operand, parts))
+                    {
+                        parts.Add(operand);
+                    }
+                }
+
+                return true;
+            default:
+                return false;
+        }
+    }
+
     public override Known Elements()
     {
         if (!ValueResolver.TryGetElements(_value, out var elements))
@@ -155,23 +204,37 @@ internal sealed class OperationSetting : Setting
         return null;
     }
 
-    public override Known OwnerKind()
+    public override Known OwnerKind() => HolderType() is { } type && EntityKind(type) is { } kind ? Known.Of(kind) : Known.Unknown;
+
+    /// <summary>The type of the object whose <c>Metadata</c> this setting is written into, when the code shows it.</summary>
+    private ITypeSymbol? HolderType()
     {
-        // new V1ClusterRole { Metadata = new V1ObjectMeta { ... } }, or new V1ClusterRole(metadata: new V1ObjectMeta { ... }).
-        IOperation? written = _owner;
-        while (written?.Parent is IConversionOperation conversion)
+        if (_owner is null)
+        {
+            // role.Metadata.NamespaceProperty = "default": a statement on the metadata of an existing object.
+            return Node is ISimpleAssignmentOperation { Target: IPropertyReferenceOperation { Instance: { } instance } }
+                && ValueResolver.Unwrap(instance) is IPropertyReferenceOperation { Property.Name: "Metadata" } statementMetadata
+                ? TypeOf(statementMetadata)
+                : null;
+        }
+
+        IOperation written = _owner;
+        while (written.Parent is IConversionOperation conversion)
         {
             written = conversion;
         }
 
-        var holder = written?.Parent switch
+        return written.Parent switch
         {
-            ISimpleAssignmentOperation { Target: IPropertyReferenceOperation { Property.Name: "Metadata" } } assignment => (assignment.Parent as IObjectOrCollectionInitializerOperation)?.Parent as IObjectCreationOperation,
-            IArgumentOperation { Parameter.Name: "metadata", Parent: IObjectCreationOperation creation } => creation,
+            // new V1ClusterRole { Metadata = new V1ObjectMeta { ... } }, and role.Metadata = new V1ObjectMeta { ... } as a statement.
+            ISimpleAssignmentOperation { Target: IPropertyReferenceOperation { Property.Name: "Metadata" } metadata } => TypeOf(metadata),
+            IArgumentOperation { Parameter.Name: "metadata", Parent: IObjectCreationOperation creation } => creation.Type,
             _ => null,
         };
-        return holder?.Type is { } type && EntityKind(type) is { } kind ? Known.Of(kind) : Known.Unknown;
     }
+
+    /// <summary>The object a <c>Metadata</c> property belongs to: the receiver's type (the created type in an initializer).</summary>
+    private static ITypeSymbol? TypeOf(IPropertyReferenceOperation metadata) => metadata.Instance?.Type ?? metadata.Property.ContainingType;
 
     /// <summary>The <c>Kind</c> of a model type's <c>[KubernetesEntity]</c> attribute.</summary>
     private static string? EntityKind(ITypeSymbol type)

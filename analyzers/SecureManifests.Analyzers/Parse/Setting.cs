@@ -21,6 +21,12 @@ internal abstract class Setting
     /// <summary>The value as a string, bool, long or null.</summary>
     public abstract Known Scalar();
 
+    /// <summary>
+    /// The known end of a string built from parts (an interpolated string, a concatenation): the text after its last
+    /// part whose value is not known, such as <c>/operator:latest</c> of <c>$"{registry}/operator:latest"</c>.
+    /// </summary>
+    public abstract Known StringTail();
+
     /// <summary>The value as a list of strings.</summary>
     public abstract Known Elements();
 

@@ -92,18 +92,7 @@ internal sealed class SyntaxScreen
             tail.Insert(0, parts[i]);
         }
 
-        var known = tail.ToString();
-        var slash = known.LastIndexOf('/');
-        if (slash >= 0)
-        {
-            // The last '/' of the whole image is in the known tail, so the tail decides the tag.
-            return !ImageReference.Parse("x" + known.Substring(slash)).IsMutable;
-        }
-
-        // No '/' in the tail: the image's tag starts at or before the tail's first ':'. If it starts before, the
-        // tag contains that ':' and is not "latest"; if at it, the tail decides it.
-        var colon = known.IndexOf(':');
-        return colon >= 0 && !ImageReference.Parse("x" + known.Substring(colon)).IsMutable;
+        return WorkloadJudges.ImageOfKnownTail(tail.ToString()) is { IsMutable: false };
     }
 
     private bool IsSafe(ScreenState state, Verdicts verdicts, SyntaxTree tree, CancellationToken cancellationToken) =>

@@ -72,6 +72,69 @@ internal sealed class SyntaxSetting : Setting
         };
     }
 
+    public override Known StringTail()
+    {
+        if (_value is null)
+        {
+            return MaybeKnown(Known.Unknown);
+        }
+
+        var parts = new List<SyntaxValue>();
+        if (!StringParts(_value, parts))
+        {
+            return Known.Unknown;
+        }
+
+        var tail = new System.Text.StringBuilder();
+        for (var i = parts.Count - 1; i >= 0; i--)
+        {
+            if (parts[i].Kind == SyntaxValueKind.Known && parts[i].Value is string text)
+            {
+                tail.Insert(0, text);
+                continue;
+            }
+
+            // Binding may know this part, and with it more of the tail.
+            return parts[i].Kind == SyntaxValueKind.Unknown ? MaybeKnown(Known.Of(tail.ToString())) : Known.Of(tail.ToString());
+        }
+
+        return Known.Of(tail.ToString());
+    }
+
+    /// <summary>The parts of an interpolated string or a string concatenation, as syntax knows them (the same parts as the bound tree's).</summary>
+    private static bool StringParts(ExpressionSyntax value, List<SyntaxValue> parts)
+    {
+        switch (value)
+        {
+            case ParenthesizedExpressionSyntax parenthesized:
+                return StringParts(parenthesized.Expression, parts);
+            case InterpolatedStringExpressionSyntax interpolated:
+                foreach (var content in interpolated.Contents)
+                {
+                    parts.Add(content switch
+                    {
+                        InterpolatedStringTextSyntax text => SyntaxValue.Known(text.TextToken.ValueText),
+                        InterpolationSyntax { AlignmentClause: null, FormatClause: null } hole => SyntaxValue.Of(hole.Expression),
+                        _ => SyntaxValue.NeverKnown,
+                    });
+                }
+
+                return true;
+            case BinaryExpressionSyntax binary when binary.IsKind(SyntaxKind.AddExpression):
+                foreach (var operand in new[] { binary.Left, binary.Right })
+                {
+                    if (!StringParts(operand, parts))
+                    {
+                        parts.Add(SyntaxValue.Of(operand));
+                    }
+                }
+
+                return true;
+            default:
+                return false;
+        }
+    }
+
     public override Known Elements()
     {
         if (_value is not null && TryGetStringLiterals(_value, out var literals))

@@ -85,8 +85,11 @@ public sealed class RawModelRuleTests
     [InlineData("var r = new V1PolicyRule { ApiGroups = new[] { \"admissionregistration.k8s.io\" }, Verbs = new[] { \"patch\" }, {|SM3012:Resources = new[] { \"mutatingwebhookconfigurations\" }|} };")]
     // SM4001 default-namespace
     [InlineData("var m = new V1ObjectMeta { Name = \"api\", {|SM4001:NamespaceProperty = \"default\"|} };")]
+    [InlineData("var s = new V1Secret { Metadata = new V1ObjectMeta() }; {|SM4001:s.Metadata.NamespaceProperty = \"default\"|};")]
+    [InlineData("var s = new V1Secret(); s.Metadata = new V1ObjectMeta { Name = \"db\", {|SM4001:NamespaceProperty = \"default\"|} };")]
     // SM4007 namespace-without-pod-security
     [InlineData("var n = new V1Namespace { Metadata = new V1ObjectMeta { Name = \"shop\", {|SM4007:Labels = new Dictionary<string, string> { [\"team\"] = \"shop\" }|} } };")]
+    [InlineData("var n = new V1Namespace(); n.Metadata = new V1ObjectMeta { Name = \"shop\", {|SM4007:Labels = new Dictionary<string, string> { [\"team\"] = \"shop\" }|} };")]
     [InlineData("var n = new V1Namespace { Metadata = new V1ObjectMeta { Name = \"shop\", {|SM4007:Labels = new Dictionary<string, string> { { \"pod-security.kubernetes.io/enforce\", \"privileged\" } }|} } };")]
     public Task Fires(string body) => Verify.AnalyzerAsync(InMethod(body));
 
@@ -116,5 +119,9 @@ public sealed class RawModelRuleTests
     [InlineData("var m = new V1ObjectMeta { Name = \"api\", NamespaceProperty = \"shop\", Labels = new Dictionary<string, string> { [\"team\"] = \"shop\" } };")]
     [InlineData("var n = new V1Namespace { Metadata = new V1ObjectMeta { Name = \"shop\", Labels = new Dictionary<string, string> { [\"pod-security.kubernetes.io/enforce\"] = \"restricted\" } } };")]
     [InlineData("var s = new V1ServiceSpec { Type = \"ClusterIP\" };")]
+    // Cluster-scoped kinds have no namespace, however the code writes their metadata.
+    [InlineData("var r = new V1ClusterRole { Metadata = new V1ObjectMeta { Name = \"reader\", NamespaceProperty = \"default\" } };")]
+    [InlineData("var v = new V1PersistentVolume(); v.Metadata = new V1ObjectMeta { Name = \"data\", NamespaceProperty = \"default\" };")]
+    [InlineData("var d = new V1CustomResourceDefinition { Metadata = new V1ObjectMeta() }; d.Metadata.NamespaceProperty = \"default\";")]
     public Task DoesNotFire(string body) => Verify.AnalyzerAsync(InMethod(body));
 }

@@ -109,4 +109,25 @@ public sealed class SyntaxScreenTests
                 }
             }
             """);
+
+    [Fact]
+    public Task An_image_whose_known_end_fixes_a_mutable_tag_is_found_whatever_the_unknown_registry() =>
+        Verify.AnalyzerAsync("""
+            class C
+            {
+                string Registry { get; set; } = "ghcr.io/acme";
+
+                void M(string registry, string tag)
+                {
+                    var a = new V1Container { Name = "a", {|SM2001:Image = $"{registry}/api:latest"|} };
+                    var b = new V1Container { Name = "b" };
+                    {|SM2001:b.Image = $"{Registry}/api"|};
+                    var c = new V1Container { Name = "c", {|SM2001:Image = registry + "/tools"|} };
+                    var d = new V1Container { Name = "d", Image = $"{registry}/api:{tag}" };
+                    var e = new V1Container { Name = "e", Image = registry + "/api:" + tag };
+                    var f = new V1Container { Name = "f", Image = $"{Registry}/api:1.4.2" };
+                    var g = new V1Container { Name = "g", {|SM2001:Image = $"{registry}:latest"|} };
+                }
+            }
+            """);
 }

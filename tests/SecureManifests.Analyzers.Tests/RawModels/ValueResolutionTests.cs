@@ -54,7 +54,7 @@ public sealed class ValueResolutionTests
                     var sc = new V1SecurityContext { Privileged = privileged, AllowPrivilegeEscalation = Flag };
                     var c = new V1Container { Image = image };
                     var d = new V1Container { Image = Image };
-                    var e = new V1Container { Image = $"{image}:latest" };
+                    var e = new V1Container { Image = $"{image}:1.0" };
                 }
             }
             """);
