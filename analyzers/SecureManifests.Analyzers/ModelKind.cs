@@ -34,7 +34,6 @@ internal enum ModelKind
     ObjectMeta,
     ServiceSpec,
     Namespace,
-    ServiceAccount,
 }
 
 /// <summary>
@@ -71,7 +70,6 @@ internal sealed class ModelTypes
         new("k8s.Models.V1ObjectMeta", ModelKind.ObjectMeta),
         new("k8s.Models.V1ServiceSpec", ModelKind.ServiceSpec),
         new("k8s.Models.V1Namespace", ModelKind.Namespace),
-        new("k8s.Models.V1ServiceAccount", ModelKind.ServiceAccount),
     };
 
     /// <summary>The assemblies that define <c>k8s.Models</c>: KubernetesClient, and its AOT and classic builds.</summary>

@@ -20,12 +20,7 @@ internal static class WorkloadJudges
         table.Add(ModelKind.ContainerPort, "ContainerPort", JudgeContainerPort);
         table.Add(ModelKind.SecretVolumeSource, "DefaultMode", JudgeSecretMode);
         table.AddCreation(ModelKind.SecretVolumeSource, JudgeSecretVolume);
-        // A ServiceAccount that mounts its token mounts it into every pod of the account that does not opt out.
-        foreach (var kind in new[] { ModelKind.PodSpec, ModelKind.ServiceAccount })
-        {
-            table.Add(kind, "AutomountServiceAccountToken", (s, v) => Judging.IfBool(s, true, RuleIds.ServiceAccountTokenAutomount, v));
-        }
-
+        table.Add(ModelKind.PodSpec, "AutomountServiceAccountToken", (s, v) => Judging.IfBool(s, true, RuleIds.ServiceAccountTokenAutomount, v));
         table.Add(ModelKind.PodSpec, "ServiceAccount", (s, v) => Judging.IfString(s, name => name.Length > 0, RuleIds.DeprecatedServiceAccountField, v));
         table.Add(ModelKind.PodSpec, "ServiceAccountName",
             (s, v) => Judging.IfString(s, name => name == RbacBindings.DefaultServiceAccount, RuleIds.DefaultServiceAccount, v));

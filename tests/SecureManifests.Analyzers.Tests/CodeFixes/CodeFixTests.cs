@@ -17,7 +17,6 @@ public sealed class CodeFixTests
     [InlineData("var sc = new V1PodSecurityContext { {|SM1008:RunAsNonRoot = false|} };", "var sc = new V1PodSecurityContext { RunAsNonRoot = true };")]
     [InlineData("var p = new V1PodSpec { {|SM1002:HostNetwork = true|}, {|SM1002:HostPID = true|} };", "var p = new V1PodSpec { HostNetwork = false, HostPID = false };")]
     [InlineData("var p = new V1PodSpec { {|SM1020:AutomountServiceAccountToken = true|} };", "var p = new V1PodSpec { AutomountServiceAccountToken = false };")]
-    [InlineData("var a = new V1ServiceAccount { {|SM1020:AutomountServiceAccountToken = true|} };", "var a = new V1ServiceAccount { AutomountServiceAccountToken = false };")]
     [InlineData("var w = new V1WindowsSecurityContextOptions { {|SM1016:HostProcess = true|} };", "var w = new V1WindowsSecurityContextOptions { HostProcess = false };")]
     [InlineData("var s = new V1SeccompProfile { {|SM1010:Type = \"Unconfined\"|} };", "var s = new V1SeccompProfile { Type = \"RuntimeDefault\" };")]
     [InlineData("var a = new V1AppArmorProfile { {|SM1012:Type = \"Unconfined\"|} };", "var a = new V1AppArmorProfile { Type = \"RuntimeDefault\" };")]

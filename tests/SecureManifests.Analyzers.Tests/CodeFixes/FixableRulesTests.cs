@@ -33,7 +33,6 @@ public sealed class FixableRulesTests
                 ns.AddDeployment("api", "ghcr.io/acme/api:1.0").WithHostPathVolume("/var/log", "/logs", "");
                 ns.AddDeployment("web", "ghcr.io/acme/web:latest").Allow(Relaxation.MutableImageTag, "");
                 var sc = new V1PodSecurityContext { RunAsUser = 0 };
-                var account = new V1ServiceAccount { AutomountServiceAccountToken = true };
                 return app.Build();
             }
         }
