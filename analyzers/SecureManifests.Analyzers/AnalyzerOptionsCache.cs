@@ -11,10 +11,24 @@ internal sealed class AnalyzerOptionsCache
     /// <summary>The .editorconfig key that replaces the secret-name markers of SM2005 with a case-insensitive regex.</summary>
     public const string SecretNamePatternKey = "secure_manifests.secret_name_pattern";
 
+    /// <summary>
+    /// The MSBuild property (made visible to the compiler with <c>CompilerVisibleProperty</c>) that turns the syntax
+    /// screens off: <c>tests/perf/analyzer-overhead.sh</c> measures what they save by building both ways.
+    /// </summary>
+    public const string SyntaxScreenProperty = "build_property.SecureManifestsSyntaxScreen";
+
     private readonly AnalyzerConfigOptionsProvider _provider;
     private readonly ConcurrentDictionary<SyntaxTree, SecretNamePattern> _secretNames = new();
 
-    public AnalyzerOptionsCache(AnalyzerConfigOptionsProvider provider) => _provider = provider;
+    public AnalyzerOptionsCache(AnalyzerConfigOptionsProvider provider)
+    {
+        _provider = provider;
+        ScreensEnabled = !(provider.GlobalOptions.TryGetValue(SyntaxScreenProperty, out var screen)
+            && string.Equals(screen, "false", System.StringComparison.OrdinalIgnoreCase));
+    }
+
+    /// <summary>Whether safe code may be dismissed from syntax before binding (on unless a measurement turns it off).</summary>
+    public bool ScreensEnabled { get; }
 
     public SecretNamePattern SecretNamesFor(SyntaxTree tree) =>
         _secretNames.GetOrAdd(tree, t => ReadSecretNames(_provider.GetOptions(t)));

@@ -40,7 +40,8 @@ internal sealed class ModelAnalysis
             _ => null,
         };
         var secretNames = _options.SecretNamesFor(syntax.SyntaxTree);
-        if (name is null || !JudgeTable.Instance.JudgesProperty(name) || _screen.IsSafeAssignment(syntax, name, secretNames, context.CancellationToken))
+        if (name is null || !JudgeTable.Instance.JudgesProperty(name)
+            || (_options.ScreensEnabled && _screen.IsSafeAssignment(syntax, name, secretNames, context.CancellationToken)))
         {
             return;
         }
@@ -66,7 +67,7 @@ internal sealed class ModelAnalysis
     {
         var syntax = (BaseObjectCreationExpressionSyntax)context.Node;
         var secretNames = _options.SecretNamesFor(syntax.SyntaxTree);
-        if (_screen.IsSafeCreation(syntax, secretNames, context.CancellationToken)
+        if ((_options.ScreensEnabled && _screen.IsSafeCreation(syntax, secretNames, context.CancellationToken))
             || context.SemanticModel.GetOperation(syntax, context.CancellationToken) is not IObjectCreationOperation creation
             || !_types.TryGetKind(creation.Type, out var kind))
         {

@@ -42,7 +42,7 @@ internal sealed class SdkChecks
             _ => null,
         };
         if (called is null || !CheckedMethods.Contains(called)
-            || SdkCallScreen.IsSafe(called, syntax.ArgumentList, _options.SecretNamesFor(syntax.SyntaxTree))
+            || (_options.ScreensEnabled && SdkCallScreen.IsSafe(called, syntax.ArgumentList, _options.SecretNamesFor(syntax.SyntaxTree)))
             || context.SemanticModel.GetOperation(syntax, context.CancellationToken) is not IInvocationOperation invocation)
         {
             return;

@@ -8,6 +8,8 @@
 # median of 3 runs each and the overhead in percent (target: <= 5%). The generated project turns off the
 # .NET SDK's own CA analyzers, so the difference is the SecureManifests analyzers alone. A third build per run
 # uses an empty analyzer instead of ours: the floor that the Roslyn analyzer driver costs when any analyzer runs.
+# A fourth build per run turns the analyzers' syntax screens off (-p:SecureManifestsSyntaxScreen=false), so every
+# candidate write is bound: the difference is what the screens save, and whether they pay for themselves.
 # Then builds a 500-file project with no Kubernetes or SDK types and prints the analyzers' ReportAnalyzer
 # lines: they bail out at compilation start, so the cost is ~0.
 #
@@ -31,6 +33,7 @@ write_project() { # dir, with_sdk
     echo '    <ManagePackageVersionsCentrally>false</ManagePackageVersionsCentrally><NoWarn>$(NoWarn);CS8618;CS1591</NoWarn>'
     echo '  </PropertyGroup>'
     echo '  <ItemGroup>'
+    echo '    <CompilerVisibleProperty Include="SecureManifestsSyntaxScreen" />'
     if [ "$with_sdk" = yes ]; then
       echo "    <ProjectReference Include=\"$repo/src/SecureManifests/SecureManifests.csproj\" />"
     fi
@@ -216,22 +219,28 @@ median() { printf '%s\n' "$@" | sort -g | awk '{ a[NR] = $1 } END { if (NR % 2) 
 percent() { awk -v a="$1" -v b="$2" 'BEGIN { printf "%+.1f", (b - a) / a * 100 }'; }
 
 echo "== $runs interleaved rebuilds of K8sHeavy ($files files) each way"
-wall_off=(); wall_on=(); cpu_off=(); cpu_on=(); wall_floor=(); cpu_floor=()
+wall_off=(); wall_on=(); cpu_off=(); cpu_on=(); wall_floor=(); cpu_floor=(); wall_bound=(); cpu_bound=()
 for r in $(seq 1 "$runs"); do
   read -r w_off c_off <<<"$(timed_build "$work/K8sHeavy/K8sHeavy.csproj" "$work/off-$r.log" -p:RunAnalyzers=false -v:d)"
   read -r w_floor c_floor <<<"$(timed_build "$work/K8sHeavy/K8sHeavy.csproj" "$work/floor-$r.log" -p:RunAnalyzers=true -p:FloorAnalyzer=true -p:ReportAnalyzer=true -v:d)"
   read -r w_on c_on <<<"$(timed_build "$work/K8sHeavy/K8sHeavy.csproj" "$work/on-$r.log" -p:RunAnalyzers=true -p:ReportAnalyzer=true -v:d)"
-  echo "   run $r: RunAnalyzers=false ${w_off}s wall, ${c_off}s cpu   empty analyzer ${w_floor}s wall, ${c_floor}s cpu   with analyzers ${w_on}s wall, ${c_on}s cpu"
-  wall_off+=("$w_off"); wall_on+=("$w_on"); cpu_off+=("$c_off"); cpu_on+=("$c_on"); wall_floor+=("$w_floor"); cpu_floor+=("$c_floor")
+  read -r w_bound c_bound <<<"$(timed_build "$work/K8sHeavy/K8sHeavy.csproj" "$work/bound-$r.log" -p:RunAnalyzers=true -p:ReportAnalyzer=true -p:SecureManifestsSyntaxScreen=false -v:d)"
+  echo "   run $r: RunAnalyzers=false ${w_off}s wall, ${c_off}s cpu   empty analyzer ${w_floor}s wall, ${c_floor}s cpu   with analyzers ${w_on}s wall, ${c_on}s cpu   screens off ${w_bound}s wall, ${c_bound}s cpu"
+  wall_off+=("$w_off"); wall_on+=("$w_on"); cpu_off+=("$c_off"); cpu_on+=("$c_on"); wall_floor+=("$w_floor"); cpu_floor+=("$c_floor"); wall_bound+=("$w_bound"); cpu_bound+=("$c_bound")
 done
 mw_off=$(median "${wall_off[@]}"); mw_on=$(median "${wall_on[@]}"); mw_floor=$(median "${wall_floor[@]}")
 mc_off=$(median "${cpu_off[@]}"); mc_on=$(median "${cpu_on[@]}"); mc_floor=$(median "${cpu_floor[@]}")
+mw_bound=$(median "${wall_bound[@]}"); mc_bound=$(median "${cpu_bound[@]}")
 echo
 echo "median without analyzers (-p:RunAnalyzers=false): ${mw_off}s wall, ${mc_off}s cpu"
 echo "median empty analyzer    (-p:FloorAnalyzer=true): ${mw_floor}s wall, ${mc_floor}s cpu"
 echo "median with analyzers    (-p:ReportAnalyzer=true): ${mw_on}s wall, ${mc_on}s cpu"
 echo "floor (driver cost of any analyzer): $(percent "$mw_off" "$mw_floor")% wall, $(percent "$mc_off" "$mc_floor")% cpu"
+echo "median screens off       (-p:SecureManifestsSyntaxScreen=false): ${mw_bound}s wall, ${mc_bound}s cpu"
 echo "overhead: $(percent "$mw_off" "$mw_on")% wall, $(percent "$mc_off" "$mc_on")% cpu (target <= 5%)"
+echo "overhead with the screens off: $(percent "$mw_off" "$mw_bound")% wall, $(percent "$mc_off" "$mc_bound")% cpu"
+echo "SecureManifests analyzer time, screens on vs off (last run, ReportAnalyzer):"
+grep -hE "SecureManifests\.Analyzers, Version" "$work/on-$runs.log" "$work/bound-$runs.log" | sed 's/^ *//' | cut -c1-60
 echo
 echo "== ReportAnalyzer, K8sHeavy (last run): analyzer time inside the compiler"
 grep -E "Total analyzer execution time|SecureManifests\.Analyzers, Version|SecureManifests\.Analyzers\.[A-Za-z]+Analyzer " "$work/on-$runs.log" | cut -c1-110 | sed 's/^ *//' | sort -u

@@ -39,9 +39,12 @@ internal sealed class CompiledProgram
         return new CompiledProgram(compilation);
     }
 
-    /// <summary>What the SecureManifests analyzers report on the source.</summary>
-    public async Task<ImmutableArray<Diagnostic>> AnalyzeAsync() =>
-        await _compilation.WithAnalyzers(Verify.AllAnalyzers()).GetAnalyzerDiagnosticsAsync();
+    /// <summary>What the SecureManifests analyzers report on the source; <paramref name="screens"/> false binds every candidate.</summary>
+    public async Task<ImmutableArray<Diagnostic>> AnalyzeAsync(bool screens = true)
+    {
+        var options = new AnalyzerOptions([], new GlobalOptionsProvider(screens ? [] : [KeyValuePair.Create("build_property.SecureManifestsSyntaxScreen", "false")]));
+        return await _compilation.WithAnalyzers(Verify.AllAnalyzers(), options).GetAnalyzerDiagnosticsAsync();
+    }
 
     /// <summary>Runs <c>Definition.Build()</c> and checks the objects it returns with the rule engine.</summary>
     public IReadOnlyList<Finding> Evaluate(RuleEngineOptions? options = null)
@@ -76,4 +79,23 @@ internal sealed class CompiledProgram
             .Select(path => (MetadataReference)MetadataReference.CreateFromFile(path))
             .ToImmutableArray();
     });
+
+    /// <summary>Analyzer options as a build passes them: global ones (build properties), none per file.</summary>
+    private sealed class GlobalOptionsProvider(IEnumerable<KeyValuePair<string, string>> values) : AnalyzerConfigOptionsProvider
+    {
+        private readonly Options _global = new(values.ToImmutableDictionary());
+
+        public override AnalyzerConfigOptions GlobalOptions => _global;
+
+        public override AnalyzerConfigOptions GetOptions(SyntaxTree tree) => Options.Empty;
+
+        public override AnalyzerConfigOptions GetOptions(AdditionalText textFile) => Options.Empty;
+
+        private sealed class Options(ImmutableDictionary<string, string> values) : AnalyzerConfigOptions
+        {
+            public static readonly Options Empty = new(ImmutableDictionary<string, string>.Empty);
+
+            public override bool TryGetValue(string key, out string value) => values.TryGetValue(key, out value!);
+        }
+    }
 }
