@@ -1,7 +1,7 @@
 using System.Globalization;
 using System.Text.Json;
 
-namespace SecureManifests.Input;
+namespace SecureManifests.Cli.Input;
 
 /// <summary>
 /// Writes a document tree as UTF-8 JSON for System.Text.Json to deserialize. Iterative, so depth is

@@ -1,7 +1,7 @@
-using SecureManifests.Input;
-using static SecureManifests.Tests.Input.ReaderTestSupport;
+using SecureManifests.Cli.Input;
+using static SecureManifests.Cli.Tests.Input.ReaderTestSupport;
 
-namespace SecureManifests.Tests.Input;
+namespace SecureManifests.Cli.Tests.Input;
 
 public class MalformedInputFuzzTests
 {

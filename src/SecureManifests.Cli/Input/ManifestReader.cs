@@ -1,4 +1,4 @@
-namespace SecureManifests.Input;
+namespace SecureManifests.Cli.Input;
 
 /// <summary>
 /// Reads Kubernetes manifests (multi-document YAML, JSON, <c>kind: List</c>) into typed objects that
@@ -7,7 +7,7 @@ namespace SecureManifests.Input;
 /// UTF-8, oversized documents, syntax errors) produces <see cref="ReadError"/> results; no exception
 /// escapes enumeration for anything in the input.
 /// </summary>
-public sealed class ManifestReader
+internal sealed class ManifestReader
 {
     /// <summary>
     /// Reads text. <paramref name="sourceName"/> is only used in positions and messages (use <c>-</c> for stdin).

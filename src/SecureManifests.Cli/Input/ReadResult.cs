@@ -1,10 +1,10 @@
-namespace SecureManifests.Input;
+namespace SecureManifests.Cli.Input;
 
 /// <summary>
 /// One item produced by <see cref="ManifestReader.Read(string, TextReader, ReaderLimits?)"/>:
 /// either a <see cref="SourceDocument"/> or a <see cref="ReadError"/>.
 /// </summary>
-public abstract class ReadResult
+internal abstract class ReadResult
 {
     private protected ReadResult(string sourceName, int line, int column)
     {

@@ -3,14 +3,14 @@ using System.Text.Json.Serialization;
 using k8s;
 using k8s.Models;
 
-namespace SecureManifests.Input;
+namespace SecureManifests.Cli.Input;
 
 /// <summary>
 /// An object whose apiVersion/kind has no typed model in KubernetesClient (custom resources, newer or
 /// removed APIs). It keeps the identity fields typed and everything else as raw JSON, so rules can
 /// report or skip it.
 /// </summary>
-public sealed class GenericKubernetesObject : IKubernetesObject<V1ObjectMeta>
+internal sealed class GenericKubernetesObject : IKubernetesObject<V1ObjectMeta>
 {
     /// <inheritdoc />
     [JsonPropertyName("apiVersion")]

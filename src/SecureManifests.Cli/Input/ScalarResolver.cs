@@ -1,4 +1,4 @@
-namespace SecureManifests.Input;
+namespace SecureManifests.Cli.Input;
 
 /// <summary>
 /// Resolves plain (unquoted, untagged) scalars with the YAML 1.2 core schema, as Kubernetes' YAML to

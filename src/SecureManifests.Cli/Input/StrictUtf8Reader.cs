@@ -2,7 +2,7 @@ using System.Buffers;
 using System.Globalization;
 using System.Text.Unicode;
 
-namespace SecureManifests.Input;
+namespace SecureManifests.Cli.Input;
 
 /// <summary>
 /// Decodes a byte stream as strict UTF-8. Unlike <see cref="StreamReader"/>, which silently replaces

@@ -1,6 +1,6 @@
 using System.Globalization;
 
-namespace SecureManifests.Input;
+namespace SecureManifests.Cli.Input;
 
 /// <summary>
 /// Sits between the raw text and the YAML scanner and enforces what the scanner would otherwise let

@@ -1,12 +1,12 @@
 using k8s;
 
-namespace SecureManifests.Input;
+namespace SecureManifests.Cli.Input;
 
 /// <summary>
 /// One Kubernetes object read from a source, typed, with the positions of its fields.
 /// For a <c>List</c>, each item is its own <see cref="SourceDocument"/> with <see cref="ItemIndex"/> set.
 /// </summary>
-public sealed class SourceDocument : ReadResult
+internal sealed class SourceDocument : ReadResult
 {
     private readonly MappingTreeNode tree;
 

@@ -1,12 +1,12 @@
 using System.Globalization;
 
-namespace SecureManifests.Input;
+namespace SecureManifests.Cli.Input;
 
 /// <summary>
 /// A document (or the rest of a file) that could not be read. The message is one line, names the
 /// document and field where known, and never contains a stack trace.
 /// </summary>
-public sealed class ReadError : ReadResult
+internal sealed class ReadError : ReadResult
 {
     internal ReadError(string sourceName, int line, int column, string message, int? documentIndex, bool endsSource)
         : base(sourceName, line, column)

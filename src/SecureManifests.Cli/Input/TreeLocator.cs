@@ -1,4 +1,4 @@
-namespace SecureManifests.Input;
+namespace SecureManifests.Cli.Input;
 
 /// <summary>The deepest point of a path that exists in a tree.</summary>
 /// <param name="Line">Line of the key (for a mapping entry) or of the item (for a sequence item).</param>

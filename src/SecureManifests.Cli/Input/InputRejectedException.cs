@@ -1,4 +1,4 @@
-namespace SecureManifests.Input;
+namespace SecureManifests.Cli.Input;
 
 /// <summary>
 /// Raised inside the reader pipeline when the raw input cannot be read any further (invalid UTF-8,

@@ -1,9 +1,9 @@
 using System.Diagnostics;
 using System.Text;
-using SecureManifests.Input;
-using static SecureManifests.Tests.Input.ReaderTestSupport;
+using SecureManifests.Cli.Input;
+using static SecureManifests.Cli.Tests.Input.ReaderTestSupport;
 
-namespace SecureManifests.Tests.Input;
+namespace SecureManifests.Cli.Tests.Input;
 
 public class HostileInputTests
 {

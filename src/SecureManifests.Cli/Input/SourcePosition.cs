@@ -1,6 +1,6 @@
 using System.Globalization;
 
-namespace SecureManifests.Input;
+namespace SecureManifests.Cli.Input;
 
 /// <summary>
 /// Where a field lives in the source. When the requested field does not exist, this is the position of
@@ -11,7 +11,7 @@ namespace SecureManifests.Input;
 /// <param name="Column">1-based column.</param>
 /// <param name="ResolvedPath">The path that was found: the requested one, or an ancestor of it ("" for the object itself).</param>
 /// <param name="IsExact">True when the requested field itself was found.</param>
-public readonly record struct SourcePosition(string SourceName, int Line, int Column, string ResolvedPath, bool IsExact)
+internal readonly record struct SourcePosition(string SourceName, int Line, int Column, string ResolvedPath, bool IsExact)
 {
     /// <summary>The position as <c>source:line:column</c>.</summary>
     public override string ToString() =>

@@ -1,8 +1,8 @@
 using System.Text;
 using k8s.Models;
-using SecureManifests.Input;
+using SecureManifests.Cli.Input;
 
-namespace SecureManifests.Tests.Input;
+namespace SecureManifests.Cli.Tests.Input;
 
 public class StreamInputTests
 {

@@ -1,7 +1,7 @@
 using System.Text;
-using SecureManifests.Input;
+using SecureManifests.Cli.Input;
 
-namespace SecureManifests.Tests.Input;
+namespace SecureManifests.Cli.Tests.Input;
 
 /// <summary>Reads YAML given as text or bytes through the public reader.</summary>
 internal static class ReaderTestSupport

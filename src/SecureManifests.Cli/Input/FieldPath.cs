@@ -1,7 +1,7 @@
 using System.Globalization;
 using System.Text;
 
-namespace SecureManifests.Input;
+namespace SecureManifests.Cli.Input;
 
 /// <summary>One step of a field path: a mapping key, a sequence index, or a list item selected by its <c>name</c>.</summary>
 internal readonly record struct PathSegment(string? Key, int Index, string? ItemName)

@@ -5,7 +5,7 @@ using System.Text.Json.Serialization;
 using k8s;
 using k8s.Models;
 
-namespace SecureManifests.Input;
+namespace SecureManifests.Cli.Input;
 
 /// <summary>
 /// Deserializes a document tree into KubernetesClient's typed model (or <see cref="GenericKubernetesObject"/>)

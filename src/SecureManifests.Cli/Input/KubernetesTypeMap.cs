@@ -2,7 +2,7 @@ using System.Reflection;
 using k8s;
 using k8s.Models;
 
-namespace SecureManifests.Input;
+namespace SecureManifests.Cli.Input;
 
 /// <summary>
 /// Maps apiVersion + kind to KubernetesClient's typed model, from the <see cref="KubernetesEntityAttribute"/>

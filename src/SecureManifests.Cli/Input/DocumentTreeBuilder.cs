@@ -2,7 +2,7 @@ using System.Globalization;
 using YamlDotNet.Core;
 using YamlDotNet.Core.Events;
 
-namespace SecureManifests.Input;
+namespace SecureManifests.Cli.Input;
 
 /// <summary>A problem found while building one document's tree; the document is skipped.</summary>
 /// <param name="Line">1-based line.</param>

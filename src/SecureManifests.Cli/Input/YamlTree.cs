@@ -1,4 +1,4 @@
-namespace SecureManifests.Input;
+namespace SecureManifests.Cli.Input;
 
 /// <summary>How a scalar reads as JSON, resolved once when the tree is built.</summary>
 internal enum ScalarType

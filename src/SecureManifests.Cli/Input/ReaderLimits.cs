@@ -1,11 +1,11 @@
-namespace SecureManifests.Input;
+namespace SecureManifests.Cli.Input;
 
 /// <summary>
 /// Bounds that keep <see cref="ManifestReader"/> safe on hostile input (alias bombs, deep nesting,
 /// huge documents). Every limit applies per YAML document, so a large file of ordinary documents
 /// streams with memory proportional to its largest document.
 /// </summary>
-public sealed record ReaderLimits
+internal sealed record ReaderLimits
 {
     /// <summary>The defaults: generous for real manifests (large CRDs, Helm output), far below what hurts.</summary>
     public static ReaderLimits Default { get; } = new();
