@@ -6,7 +6,7 @@ namespace SecureManifests.Rules;
 /// Renders the docs pages under <c>docs/rules/</c> from the catalogue, so the pages can never drift
 /// from the rules. Output uses <c>\n</c> line ends and no culture-dependent text: byte-identical everywhere.
 /// </summary>
-public static class RuleDocumentation
+internal static class RuleDocumentation
 {
     /// <summary>The file name of the index page.</summary>
     public const string IndexFileName = "README.md";

@@ -10,7 +10,7 @@ namespace SecureManifests.Rules.Checks;
 /// <c>kubernetes.io/metadata.name</c> and the set holds each of them (the policy's own, a Namespace object or pods
 /// in it); any other namespaceSelector may select namespaces outside the set, so it is not judged.
 /// </summary>
-public sealed class DanglingNetworkPolicyRule : ISetRule
+internal sealed class DanglingNetworkPolicyRule : ISetRule
 {
     /// <inheritdoc />
     public string RuleId => RuleIds.DanglingNetworkPolicy;

@@ -3,7 +3,7 @@ using System.Collections.Frozen;
 namespace SecureManifests.Rules.Checks;
 
 /// <summary>SM2014: no removed or deprecated apiVersion. The message names the stable replacement.</summary>
-public sealed class DeprecatedApiVersionRule : IObjectRule
+internal sealed class DeprecatedApiVersionRule : IObjectRule
 {
     // apiVersion -> replacement; kind-specific replacements are handled in Replacement().
     private static readonly FrozenDictionary<string, string> Deprecated = new Dictionary<string, string>(StringComparer.Ordinal)
