@@ -74,7 +74,7 @@ internal static class RuleDocumentation
         ArgumentNullException.ThrowIfNull(rules);
         var md = new StringBuilder();
         md.Append("# SecureManifests rules\n\n");
-        md.Append("Generated from the rule catalogue (`src/SecureManifests/Rules/Catalog/`); do not edit by hand. ");
+        md.Append("Generated from the rule catalogue (`src/SecureManifests/Rules/RuleCatalog*.cs`); do not edit by hand. ");
         md.Append("Regenerate with `SECUREMANIFESTS_UPDATE_DOCS=1 dotnet test tests/SecureManifests.Tests --filter FullyQualifiedName~RuleDocs`.\n\n");
         md.Append("Profiles: `baseline` = Level Baseline; `restricted` = Baseline + Restricted; ");
         md.Append("`secure` (default) = Baseline + Restricted + Secure; `all` = every rule, opt-in ones too.\n");
