@@ -1,5 +1,6 @@
 using System.Globalization;
 using k8s.Models;
+using SecureManifests.Rules.Semantics;
 
 namespace SecureManifests.Rules.Checks;
 
@@ -90,13 +91,13 @@ internal sealed class DanglingNetworkPolicyRule : ISetRule
     /// <summary>The namespaces a namespaceSelector can select when it names them, or null when it can select others.</summary>
     private static string[]? PinnedNamespaces(V1LabelSelector selector)
     {
-        if (selector.MatchLabels is { } labels && labels.TryGetValue(Model.Namespace.NameLabel, out var name) && name is not null)
+        if (selector.MatchLabels is { } labels && labels.TryGetValue(Namespaces.NameLabel, out var name) && name is not null)
         {
             return new[] { name };
         }
 
         var pinned = selector.MatchExpressions?.FirstOrDefault(e =>
-            e is not null && string.Equals(e.Key, Model.Namespace.NameLabel, StringComparison.Ordinal) &&
+            e is not null && string.Equals(e.Key, Namespaces.NameLabel, StringComparison.Ordinal) &&
             string.Equals(e.OperatorProperty, "In", StringComparison.Ordinal) && e.Values is not null);
         return pinned?.Values.Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal).ToArray();
     }
