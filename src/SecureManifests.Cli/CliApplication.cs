@@ -7,7 +7,7 @@ namespace SecureManifests.Cli;
 /// The <c>secure-manifests</c> command line: <c>lint</c>, <c>rules</c>, <c>explain</c>, <c>synth</c>. Every failure
 /// ends as one line on stderr and an exit code (see <see cref="ExitCodes"/>), never a stack trace.
 /// </summary>
-public static class CliApplication
+internal static class CliApplication
 {
     /// <summary>The top-level help.</summary>
     public const string Usage = """

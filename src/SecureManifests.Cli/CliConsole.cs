@@ -4,7 +4,7 @@ namespace SecureManifests.Cli;
 /// What a command reads and writes: standard input, output and error, and the folder relative paths
 /// are resolved and reported against. The real console in <c>Program</c>; captured buffers in tests.
 /// </summary>
-public sealed class CliConsole
+internal sealed class CliConsole
 {
     /// <summary>Creates a console.</summary>
     /// <param name="openStandardInput">Opens standard input as bytes (read only when <c>-</c> is an input).</param>

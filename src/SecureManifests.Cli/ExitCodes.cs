@@ -1,7 +1,7 @@
 namespace SecureManifests.Cli;
 
 /// <summary>The tool's exit codes (a public contract: CI scripts branch on them).</summary>
-public static class ExitCodes
+internal static class ExitCodes
 {
     /// <summary>No finding at or above <c>--fail-on</c>, every input read.</summary>
     public const int Success = 0;

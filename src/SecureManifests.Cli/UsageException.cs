@@ -1,7 +1,7 @@
 namespace SecureManifests.Cli;
 
 /// <summary>The command line is wrong: reported as one line plus a hint to <c>--help</c>, exit code 2.</summary>
-public sealed class UsageException : Exception
+internal sealed class UsageException : Exception
 {
     /// <summary>Creates the exception.</summary>
     public UsageException()

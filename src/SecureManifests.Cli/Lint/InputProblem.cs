@@ -7,7 +7,7 @@ namespace SecureManifests.Cli.Lint;
 /// <param name="Line">1-based line of the problem (1 when it concerns the whole file).</param>
 /// <param name="Column">1-based column.</param>
 /// <param name="Message">What is wrong, in one line.</param>
-public sealed record InputProblem(string File, int Line, int Column, string Message)
+internal sealed record InputProblem(string File, int Line, int Column, string Message)
 {
     /// <summary>The compiler form <c>file:line:col: error: message</c>.</summary>
     public override string ToString() =>

@@ -3,7 +3,7 @@ using SecureManifests.Rules;
 namespace SecureManifests.Cli.Lint;
 
 /// <summary>The parsed command line of <c>lint</c>.</summary>
-public sealed class LintOptions
+internal sealed class LintOptions
 {
     /// <summary>Files, folders, or <c>-</c> for standard input, in the order given.</summary>
     public IList<string> Paths { get; } = new List<string>();

@@ -3,7 +3,7 @@ using SecureManifests.Rules;
 namespace SecureManifests.Cli.Lint;
 
 /// <summary>Everything one <c>lint</c> run found: findings with positions, unreadable input, counts.</summary>
-public sealed class LintReport
+internal sealed class LintReport
 {
     internal LintReport(
         LintOptions options,

@@ -1,5 +1,5 @@
 using k8s;
-using SecureManifests.Input;
+using SecureManifests.Cli.Input;
 using SecureManifests.Rules;
 
 namespace SecureManifests.Cli.Lint;
@@ -9,7 +9,7 @@ namespace SecureManifests.Cli.Lint;
 /// each finding at the field it is about. The reader streams, so only the parsed objects and their field
 /// positions stay in memory, never the text.
 /// </summary>
-public static class LintRunner
+internal static class LintRunner
 {
     private static readonly RuleEngine Engine = new();
     private static readonly ManifestReader Reader = new();

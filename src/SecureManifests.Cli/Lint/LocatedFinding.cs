@@ -7,7 +7,7 @@ namespace SecureManifests.Cli.Lint;
 /// <param name="File">The source as named in reports.</param>
 /// <param name="Line">1-based line of the offending field (or of its nearest written ancestor when the field is absent).</param>
 /// <param name="Column">1-based column.</param>
-public sealed record LocatedFinding(Finding Finding, string File, int Line, int Column)
+internal sealed record LocatedFinding(Finding Finding, string File, int Line, int Column)
 {
     /// <summary><c>error</c>, <c>warning</c> or <c>info</c>.</summary>
     public string SeverityName => SeverityNames.Of(Finding.Severity);

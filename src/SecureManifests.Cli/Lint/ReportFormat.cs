@@ -1,7 +1,7 @@
 namespace SecureManifests.Cli.Lint;
 
 /// <summary>The output format of <c>lint</c>.</summary>
-public enum ReportFormat
+internal enum ReportFormat
 {
     /// <summary><c>file:line:col: severity ID: message [kind/ns/name]</c>, one line per finding.</summary>
     Text,

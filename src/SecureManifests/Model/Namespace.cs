@@ -13,7 +13,7 @@ namespace SecureManifests.Model;
 public sealed class Namespace
 {
     /// <summary>The label every namespace carries since Kubernetes 1.22; network peers select namespaces by it.</summary>
-    public const string NameLabel = "kubernetes.io/metadata.name";
+    public const string NameLabel = Rules.Semantics.Namespaces.NameLabel;
 
     private readonly List<ManifestObject> _definitions = [];
     private readonly HashSet<(string Kind, string Name)> _names = [];

@@ -9,7 +9,7 @@ namespace SecureManifests.Output;
 /// Renders a list of Kubernetes objects into a folder of YAML files plus <c>kustomization.yaml</c>,
 /// and writes that folder atomically.
 /// </summary>
-public static class ManifestTree
+internal static class ManifestTree
 {
     internal const string KustomizationFileName = "kustomization.yaml";
     private const string ClusterScope = "_cluster";

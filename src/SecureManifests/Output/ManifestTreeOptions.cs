@@ -1,7 +1,7 @@
 namespace SecureManifests.Output;
 
 /// <summary>Settings of one rendered output tree.</summary>
-public sealed class ManifestTreeOptions
+internal sealed class ManifestTreeOptions
 {
     /// <summary>How objects are spread over files. Default: <see cref="ManifestLayout.FilePerObject"/>.</summary>
     public ManifestLayout Layout { get; init; } = ManifestLayout.FilePerObject;

@@ -9,7 +9,7 @@ namespace SecureManifests.Output;
 /// Writes one Kubernetes object as one deterministic YAML document: fixed key order, no null or
 /// meaningless empty fields, and scalars quoted exactly when a YAML reader would otherwise misread them.
 /// </summary>
-public static class ManifestYaml
+internal static class ManifestYaml
 {
     /// <summary>Returns the object as one YAML document (LF line endings, final newline, no header, no <c>---</c>).</summary>
     /// <exception cref="ManifestOutputException">The object cannot be serialized.</exception>

@@ -11,7 +11,7 @@ namespace SecureManifests.Output;
 /// still validated by the base parser, compares equal by value, and goes through the library's own
 /// JSON converter, which writes <see cref="ToString"/>.
 /// </summary>
-public sealed class VerbatimQuantity : ResourceQuantity
+internal sealed class VerbatimQuantity : ResourceQuantity
 {
     private readonly string text;
 

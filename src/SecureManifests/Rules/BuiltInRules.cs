@@ -3,7 +3,7 @@ using SecureManifests.Rules.Checks;
 namespace SecureManifests.Rules;
 
 /// <summary>The checks that ship with SecureManifests: one for every rule of the catalogue.</summary>
-public static class BuiltInRules
+internal static class BuiltInRules
 {
     /// <summary>Per-object checks.</summary>
     public static IReadOnlyList<IObjectRule> ObjectRules { get; } = new IObjectRule[]

@@ -3,7 +3,7 @@ using k8s.Models;
 namespace SecureManifests.Rules;
 
 /// <summary>Which list of the pod spec a container comes from.</summary>
-public enum ContainerKind
+internal enum ContainerKind
 {
     /// <summary><c>initContainers</c>.</summary>
     Init = 0,
@@ -19,7 +19,7 @@ public enum ContainerKind
 /// One container of a pod spec, whichever list it is in. Regular, init and ephemeral containers are
 /// different model types, so checks read them through this one view.
 /// </summary>
-public sealed class ContainerRef
+internal sealed class ContainerRef
 {
     internal ContainerRef(V1Container container, ContainerKind kind, int index, string podSpecPath)
     {

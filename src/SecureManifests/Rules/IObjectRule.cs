@@ -1,7 +1,7 @@
 namespace SecureManifests.Rules;
 
 /// <summary>A rule that judges each object on its own (the common case).</summary>
-public interface IObjectRule
+internal interface IObjectRule
 {
     /// <summary>The catalogue ID of the rule this check implements.</summary>
     string RuleId { get; }

@@ -1,7 +1,7 @@
 namespace SecureManifests.Rules;
 
 /// <summary>A rule that needs the whole set of objects, such as dangling references or coverage by policies.</summary>
-public interface ISetRule
+internal interface ISetRule
 {
     /// <summary>The catalogue ID of the rule this check implements.</summary>
     string RuleId { get; }

@@ -3,7 +3,7 @@ using k8s.Models;
 namespace SecureManifests.Rules;
 
 /// <summary>Label selector matching as the API server does it, for the selector and coverage rules.</summary>
-public static class LabelSelectors
+internal static class LabelSelectors
 {
     /// <summary>Whether <paramref name="selector"/> selects an object with <paramref name="labels"/>.</summary>
     /// <remarks>An empty selector matches everything; an unknown operator matches nothing.</remarks>

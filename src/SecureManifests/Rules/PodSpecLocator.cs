@@ -4,7 +4,7 @@ using k8s.Models;
 namespace SecureManifests.Rules;
 
 /// <summary>Where a kind keeps its pod spec, and the metadata that belongs to the pod.</summary>
-public readonly struct PodSpecLocation
+internal readonly struct PodSpecLocation
 {
     internal PodSpecLocation(V1PodSpec spec, string specPath, V1ObjectMeta? podMetadata, string podMetadataPath)
     {
@@ -31,7 +31,7 @@ public readonly struct PodSpecLocation
 /// Finds the pod spec of Pod, Deployment, ReplicaSet, StatefulSet, DaemonSet, Job, CronJob,
 /// ReplicationController and PodTemplate. A type switch, not reflection: this runs once per object.
 /// </summary>
-public static class PodSpecLocator
+internal static class PodSpecLocator
 {
     /// <summary>The pod spec of <paramref name="obj"/>, when it is a pod-bearing kind that has one.</summary>
     public static bool TryLocate(IKubernetesObject? obj, out PodSpecLocation location)

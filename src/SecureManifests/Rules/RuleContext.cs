@@ -4,7 +4,7 @@ namespace SecureManifests.Rules;
 /// What a check gets besides the object: the options (profile, PSS version) and the way to report.
 /// Reporting applies the rule's severity and the object's waivers, so checks never deal with either.
 /// </summary>
-public sealed class RuleContext
+internal sealed class RuleContext
 {
     private readonly List<Finding> _findings;
     private RuleDescriptor? _rule;

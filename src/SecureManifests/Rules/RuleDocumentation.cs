@@ -6,7 +6,7 @@ namespace SecureManifests.Rules;
 /// Renders the docs pages under <c>docs/rules/</c> from the catalogue, so the pages can never drift
 /// from the rules. Output uses <c>\n</c> line ends and no culture-dependent text: byte-identical everywhere.
 /// </summary>
-public static class RuleDocumentation
+internal static class RuleDocumentation
 {
     /// <summary>The file name of the index page.</summary>
     public const string IndexFileName = "README.md";
@@ -74,7 +74,7 @@ public static class RuleDocumentation
         ArgumentNullException.ThrowIfNull(rules);
         var md = new StringBuilder();
         md.Append("# SecureManifests rules\n\n");
-        md.Append("Generated from the rule catalogue (`src/SecureManifests/Rules/Catalog/`); do not edit by hand. ");
+        md.Append("Generated from the rule catalogue (`src/SecureManifests/Rules/RuleCatalog*.cs`); do not edit by hand. ");
         md.Append("Regenerate with `SECUREMANIFESTS_UPDATE_DOCS=1 dotnet test tests/SecureManifests.Tests --filter FullyQualifiedName~RuleDocs`.\n\n");
         md.Append("Profiles: `baseline` = Level Baseline; `restricted` = Baseline + Restricted; ");
         md.Append("`secure` (default) = Baseline + Restricted + Secure; `all` = every rule, opt-in ones too.\n");

@@ -21,7 +21,7 @@ public sealed class RuleEngine
 
     /// <summary>An engine with the given checks. Every check must implement a catalogue rule.</summary>
     /// <exception cref="ArgumentException">A check names a rule ID that is not in the catalogue.</exception>
-    public RuleEngine(IEnumerable<IObjectRule> objectRules, IEnumerable<ISetRule> setRules)
+    internal RuleEngine(IEnumerable<IObjectRule> objectRules, IEnumerable<ISetRule> setRules)
     {
         ArgumentNullException.ThrowIfNull(objectRules);
         ArgumentNullException.ThrowIfNull(setRules);

@@ -1,3 +1,4 @@
+#nullable enable
 // Stable public rule identifiers (see docs/rules/<ID>.md). Never renumber or reuse an ID.
 // Kept free of any dependency so that the netstandard2.0 analyzers can compile the same file.
 namespace SecureManifests.Rules;

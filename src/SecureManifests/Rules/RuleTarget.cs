@@ -7,7 +7,7 @@ namespace SecureManifests.Rules;
 /// One object as the checks see it: identity, its pod spec and containers when it has one, and its
 /// waivers. Built once per object so that twenty checks do not each locate the pod spec again.
 /// </summary>
-public sealed class RuleTarget
+internal sealed class RuleTarget
 {
     private RuleTarget(IKubernetesObject obj, int index)
     {

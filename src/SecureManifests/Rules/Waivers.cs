@@ -6,7 +6,7 @@ namespace SecureManifests.Rules;
 /// The <c>securemanifests.io/ignore-&lt;ID&gt;</c> annotations of one object (and of its pod template).
 /// A waiver counts only with a non-blank reason; blank ones are kept so the engine can report them.
 /// </summary>
-public sealed class Waivers
+internal sealed class Waivers
 {
     internal static readonly Waivers None = new(null, null);
 
@@ -74,4 +74,4 @@ public sealed class Waivers
 /// <param name="RuleId">The rule it names.</param>
 /// <param name="Key">The annotation key.</param>
 /// <param name="Path">Where it is, such as <c>metadata.annotations[securemanifests.io/ignore-SM1019]</c>.</param>
-public sealed record BlankWaiver(string RuleId, string Key, string Path);
+internal sealed record BlankWaiver(string RuleId, string Key, string Path);

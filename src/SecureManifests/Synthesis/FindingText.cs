@@ -3,7 +3,7 @@ using SecureManifests.Rules;
 namespace SecureManifests.Synthesis;
 
 /// <summary>One line per finding, in the compiler-like form <c>severity ID: message [Kind ns/name] at path</c>.</summary>
-public static class FindingText
+internal static class FindingText
 {
     public static string Format(Finding finding)
     {

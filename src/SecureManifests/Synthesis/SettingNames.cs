@@ -8,7 +8,7 @@ namespace SecureManifests.Synthesis;
 /// so the app runner, the build step's host and the CLI accept the same words and explain them the same way.
 /// Names are matched case-insensitively: <c>Restricted</c> in a project file means <c>restricted</c>.
 /// </summary>
-public static class SettingNames
+internal static class SettingNames
 {
     private static readonly (string Name, ManifestLayout Value)[] Layouts =
         [("per-object", ManifestLayout.FilePerObject), ("per-namespace", ManifestLayout.FilePerNamespace), ("single-file", ManifestLayout.SingleFile)];

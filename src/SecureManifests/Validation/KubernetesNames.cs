@@ -4,7 +4,7 @@ namespace SecureManifests.Validation;
 /// The name formats of the Kubernetes API (apimachinery <c>validation.IsDNS1123Label</c> and friends),
 /// checked when an object is defined rather than when the API server rejects it.
 /// </summary>
-public static class KubernetesNames
+internal static class KubernetesNames
 {
     public const int LabelMaxLength = 63;
     public const int SubdomainMaxLength = 253;

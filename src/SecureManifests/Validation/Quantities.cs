@@ -4,7 +4,7 @@ namespace SecureManifests.Validation;
 /// The resource quantity grammar of the Kubernetes API (<c>resource.ParseQuantity</c>): a signed decimal number
 /// followed by one binary-SI, decimal-SI or exponent suffix, for example <c>250m</c>, <c>1.5Gi</c>, <c>1e3</c>.
 /// </summary>
-public static class Quantities
+internal static class Quantities
 {
     private static readonly string[] Suffixes = ["Ki", "Mi", "Gi", "Ti", "Pi", "Ei", "n", "u", "m", "k", "M", "G", "T", "P", "E", ""];
 

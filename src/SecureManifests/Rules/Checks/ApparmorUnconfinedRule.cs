@@ -5,7 +5,7 @@ namespace SecureManifests.Rules.Checks;
 /// SM1012: no AppArmor type <c>Unconfined</c>, and legacy AppArmor annotations only
 /// <c>runtime/default</c> or <c>localhost/*</c> (PSA <c>appArmorProfile</c>).
 /// </summary>
-public sealed class ApparmorUnconfinedRule : IObjectRule
+internal sealed class ApparmorUnconfinedRule : IObjectRule
 {
     /// <inheritdoc />
     public string RuleId => RuleIds.ApparmorUnconfined;

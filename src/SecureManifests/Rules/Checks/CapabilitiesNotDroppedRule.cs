@@ -5,7 +5,7 @@ namespace SecureManifests.Rules.Checks;
 /// SM1006: every container drops ALL and adds at most NET_BIND_SERVICE (PSA <c>capabilities_restricted</c>,
 /// from v1.22; Windows pods exempt from v1.25 as upstream).
 /// </summary>
-public sealed class CapabilitiesNotDroppedRule : IObjectRule
+internal sealed class CapabilitiesNotDroppedRule : IObjectRule
 {
     /// <inheritdoc />
     public string RuleId => RuleIds.CapabilitiesNotDropped;

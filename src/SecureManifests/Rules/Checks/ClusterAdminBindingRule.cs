@@ -4,7 +4,7 @@ using k8s.Models;
 namespace SecureManifests.Rules.Checks;
 
 /// <summary>SM3003: a RoleBinding or ClusterRoleBinding whose roleRef is the ClusterRole <c>cluster-admin</c>, <c>admin</c> or <c>edit</c>.</summary>
-public sealed class ClusterAdminBindingRule : IObjectRule
+internal sealed class ClusterAdminBindingRule : IObjectRule
 {
     /// <inheritdoc />
     public string RuleId => RuleIds.ClusterAdminBinding;

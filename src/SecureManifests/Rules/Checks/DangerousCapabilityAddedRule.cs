@@ -2,7 +2,7 @@ using SecureManifests.Rules.Semantics;
 namespace SecureManifests.Rules.Checks;
 
 /// <summary>SM1005: <c>capabilities.add</c> only within the Baseline set (PSA <c>capabilities_baseline</c>).</summary>
-public sealed class DangerousCapabilityAddedRule : IObjectRule
+internal sealed class DangerousCapabilityAddedRule : IObjectRule
 {
     /// <inheritdoc />
     public string RuleId => RuleIds.DangerousCapabilityAdded;

@@ -8,7 +8,7 @@ namespace SecureManifests.Rules.Checks;
 /// in the Ingress's namespace, or a port, by number or by name, that the Service does not declare.
 /// Resource backends are not Services and are skipped.
 /// </summary>
-public sealed class DanglingIngressRule : ISetRule
+internal sealed class DanglingIngressRule : ISetRule
 {
     /// <inheritdoc />
     public string RuleId => RuleIds.DanglingIngress;

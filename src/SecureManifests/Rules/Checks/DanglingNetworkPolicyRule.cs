@@ -1,5 +1,6 @@
 using System.Globalization;
 using k8s.Models;
+using SecureManifests.Rules.Semantics;
 
 namespace SecureManifests.Rules.Checks;
 
@@ -10,7 +11,7 @@ namespace SecureManifests.Rules.Checks;
 /// <c>kubernetes.io/metadata.name</c> and the set holds each of them (the policy's own, a Namespace object or pods
 /// in it); any other namespaceSelector may select namespaces outside the set, so it is not judged.
 /// </summary>
-public sealed class DanglingNetworkPolicyRule : ISetRule
+internal sealed class DanglingNetworkPolicyRule : ISetRule
 {
     /// <inheritdoc />
     public string RuleId => RuleIds.DanglingNetworkPolicy;
@@ -90,13 +91,13 @@ public sealed class DanglingNetworkPolicyRule : ISetRule
     /// <summary>The namespaces a namespaceSelector can select when it names them, or null when it can select others.</summary>
     private static string[]? PinnedNamespaces(V1LabelSelector selector)
     {
-        if (selector.MatchLabels is { } labels && labels.TryGetValue(Model.Namespace.NameLabel, out var name) && name is not null)
+        if (selector.MatchLabels is { } labels && labels.TryGetValue(Namespaces.NameLabel, out var name) && name is not null)
         {
             return new[] { name };
         }
 
         var pinned = selector.MatchExpressions?.FirstOrDefault(e =>
-            e is not null && string.Equals(e.Key, Model.Namespace.NameLabel, StringComparison.Ordinal) &&
+            e is not null && string.Equals(e.Key, Namespaces.NameLabel, StringComparison.Ordinal) &&
             string.Equals(e.OperatorProperty, "In", StringComparison.Ordinal) && e.Values is not null);
         return pinned?.Values.Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal).ToArray();
     }

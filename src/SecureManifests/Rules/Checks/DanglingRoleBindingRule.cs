@@ -9,7 +9,7 @@ namespace SecureManifests.Rules.Checks;
 /// namespace it is bootstrapped into). A ClusterRoleBinding that references a Role, or a roleRef of any other kind,
 /// is reported too: the API server rejects it.
 /// </summary>
-public sealed class DanglingRoleBindingRule : ISetRule
+internal sealed class DanglingRoleBindingRule : ISetRule
 {
     /// <inheritdoc />
     public string RuleId => RuleIds.DanglingRoleBinding;

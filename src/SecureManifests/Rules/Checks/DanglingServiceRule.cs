@@ -6,7 +6,7 @@ namespace SecureManifests.Rules.Checks;
 /// SM4004: a Service's selector matches no pod template in its namespace. Services without a selector
 /// (endpoints managed elsewhere) and ExternalName Services (which ignore the selector) are skipped.
 /// </summary>
-public sealed class DanglingServiceRule : ISetRule
+internal sealed class DanglingServiceRule : ISetRule
 {
     /// <inheritdoc />
     public string RuleId => RuleIds.DanglingService;

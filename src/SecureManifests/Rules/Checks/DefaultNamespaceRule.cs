@@ -7,7 +7,7 @@ namespace SecureManifests.Rules.Checks;
 /// applying context uses). Cluster-scoped kinds are never flagged; kinds the engine does not know (CRD
 /// instances) only when they name <c>default</c>.
 /// </summary>
-public sealed class DefaultNamespaceRule : IObjectRule
+internal sealed class DefaultNamespaceRule : IObjectRule
 {
     /// <inheritdoc />
     public string RuleId => RuleIds.DefaultNamespace;

@@ -5,7 +5,7 @@ namespace SecureManifests.Rules.Checks;
 /// SM3001: a pod spec that runs as the namespace's <c>default</c> ServiceAccount, by naming it or by naming none.
 /// Every workload should have its own account so that RBAC grants to one do not leak to all.
 /// </summary>
-public sealed class DefaultServiceAccountRule : IObjectRule
+internal sealed class DefaultServiceAccountRule : IObjectRule
 {
     /// <inheritdoc />
     public string RuleId => RuleIds.DefaultServiceAccount;

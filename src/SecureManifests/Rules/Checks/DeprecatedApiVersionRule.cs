@@ -3,7 +3,7 @@ using SecureManifests.Rules.Semantics;
 namespace SecureManifests.Rules.Checks;
 
 /// <summary>SM2014: no removed or deprecated apiVersion. The message names the stable replacement.</summary>
-public sealed class DeprecatedApiVersionRule : IObjectRule
+internal sealed class DeprecatedApiVersionRule : IObjectRule
 {
     /// <inheritdoc />
     public string RuleId => RuleIds.DeprecatedApiVersion;

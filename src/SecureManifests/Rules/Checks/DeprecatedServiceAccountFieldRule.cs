@@ -1,7 +1,7 @@
 namespace SecureManifests.Rules.Checks;
 
 /// <summary>SM2010: the pod spec uses <c>serviceAccountName</c>, not the deprecated <c>serviceAccount</c>.</summary>
-public sealed class DeprecatedServiceAccountFieldRule : IObjectRule
+internal sealed class DeprecatedServiceAccountFieldRule : IObjectRule
 {
     /// <inheritdoc />
     public string RuleId => RuleIds.DeprecatedServiceAccountField;

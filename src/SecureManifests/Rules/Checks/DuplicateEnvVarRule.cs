@@ -3,7 +3,7 @@ using System.Globalization;
 namespace SecureManifests.Rules.Checks;
 
 /// <summary>SM2007: an env var name appears once per container.</summary>
-public sealed class DuplicateEnvVarRule : IObjectRule
+internal sealed class DuplicateEnvVarRule : IObjectRule
 {
     /// <inheritdoc />
     public string RuleId => RuleIds.DuplicateEnvVar;

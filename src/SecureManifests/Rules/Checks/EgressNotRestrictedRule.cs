@@ -4,7 +4,7 @@ namespace SecureManifests.Rules.Checks;
 /// SM4009 (opt-in): every pod-running object must be selected by a NetworkPolicy of its namespace whose
 /// effective policyTypes include Egress, so its outgoing connections are limited.
 /// </summary>
-public sealed class EgressNotRestrictedRule : ISetRule
+internal sealed class EgressNotRestrictedRule : ISetRule
 {
     /// <inheritdoc />
     public string RuleId => RuleIds.EgressNotRestricted;

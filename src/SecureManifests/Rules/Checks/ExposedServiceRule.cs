@@ -4,7 +4,7 @@ using k8s.Models;
 namespace SecureManifests.Rules.Checks;
 
 /// <summary>SM4005 (opt-in): a Service of type NodePort or LoadBalancer.</summary>
-public sealed class ExposedServiceRule : IObjectRule
+internal sealed class ExposedServiceRule : IObjectRule
 {
     /// <inheritdoc />
     public string RuleId => RuleIds.ExposedService;

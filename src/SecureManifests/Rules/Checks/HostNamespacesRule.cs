@@ -1,7 +1,7 @@
 namespace SecureManifests.Rules.Checks;
 
 /// <summary>SM1002: the pod must not share the host's network, PID or IPC namespace (PSA <c>hostNamespaces</c>).</summary>
-public sealed class HostNamespacesRule : IObjectRule
+internal sealed class HostNamespacesRule : IObjectRule
 {
     /// <inheritdoc />
     public string RuleId => RuleIds.HostNamespaces;

@@ -3,7 +3,7 @@ using k8s.Models;
 namespace SecureManifests.Rules.Checks;
 
 /// <summary>SM1021: a PersistentVolume must not use a <c>hostPath</c> or <c>local</c> source.</summary>
-public sealed class HostPathPersistentVolumeRule : IObjectRule
+internal sealed class HostPathPersistentVolumeRule : IObjectRule
 {
     /// <inheritdoc />
     public string RuleId => RuleIds.HostPathPersistentVolume;

@@ -5,7 +5,7 @@ namespace SecureManifests.Rules.Checks;
 /// SM1003: no <c>hostPath</c> volumes (PSA <c>hostPathVolumes</c>). The message says when the path is
 /// sensitive (system directories, kubelet state, container runtime sockets) and when it is mounted writable.
 /// </summary>
-public sealed class HostPathVolumeRule : IObjectRule
+internal sealed class HostPathVolumeRule : IObjectRule
 {
     /// <inheritdoc />
     public string RuleId => RuleIds.HostPathVolume;

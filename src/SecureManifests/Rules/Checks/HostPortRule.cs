@@ -3,7 +3,7 @@ using System.Globalization;
 namespace SecureManifests.Rules.Checks;
 
 /// <summary>SM1004: no container port may set a <c>hostPort</c> other than 0 (PSA <c>hostPorts</c>).</summary>
-public sealed class HostPortRule : IObjectRule
+internal sealed class HostPortRule : IObjectRule
 {
     /// <inheritdoc />
     public string RuleId => RuleIds.HostPort;

@@ -2,7 +2,7 @@ using SecureManifests.Rules.Semantics;
 namespace SecureManifests.Rules.Checks;
 
 /// <summary>SM2002 (opt-in): every image is pinned by an <c>@sha256:</c> digest.</summary>
-public sealed class ImageNotPinnedByDigestRule : IObjectRule
+internal sealed class ImageNotPinnedByDigestRule : IObjectRule
 {
     /// <inheritdoc />
     public string RuleId => RuleIds.ImageNotPinnedByDigest;

@@ -3,7 +3,7 @@ using k8s.Models;
 namespace SecureManifests.Rules.Checks;
 
 /// <summary>SM4006: an Ingress with no <c>spec.tls</c> entry serves its hosts over plain HTTP.</summary>
-public sealed class IngressWithoutTlsRule : IObjectRule
+internal sealed class IngressWithoutTlsRule : IObjectRule
 {
     /// <inheritdoc />
     public string RuleId => RuleIds.IngressWithoutTls;

@@ -6,7 +6,7 @@ namespace SecureManifests.Rules.Checks;
 /// SM2013: a standalone Job sets <c>ttlSecondsAfterFinished</c>. Jobs owned by a CronJob are cleaned up
 /// by its history limits, and a CronJob's job template is not a Job object, so neither is flagged.
 /// </summary>
-public sealed class JobWithoutTtlRule : IObjectRule
+internal sealed class JobWithoutTtlRule : IObjectRule
 {
     /// <inheritdoc />
     public string RuleId => RuleIds.JobWithoutTtl;

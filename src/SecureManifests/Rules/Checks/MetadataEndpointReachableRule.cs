@@ -8,7 +8,7 @@ namespace SecureManifests.Rules.Checks;
 /// list does not take it out again, so pods can read cloud instance credentials. Egress rules of a policy whose
 /// effective policyTypes lack Egress have no effect and are not judged.
 /// </summary>
-public sealed class MetadataEndpointReachableRule : IObjectRule
+internal sealed class MetadataEndpointReachableRule : IObjectRule
 {
     /// <inheritdoc />
     public string RuleId => RuleIds.MetadataEndpointReachable;

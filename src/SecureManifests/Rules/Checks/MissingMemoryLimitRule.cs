@@ -1,7 +1,7 @@
 namespace SecureManifests.Rules.Checks;
 
 /// <summary>SM2004: every container has a memory limit. Ephemeral containers cannot have resources and are skipped.</summary>
-public sealed class MissingMemoryLimitRule : IObjectRule
+internal sealed class MissingMemoryLimitRule : IObjectRule
 {
     /// <inheritdoc />
     public string RuleId => RuleIds.MissingMemoryLimit;

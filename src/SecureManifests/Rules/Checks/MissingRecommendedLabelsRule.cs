@@ -1,7 +1,7 @@
 namespace SecureManifests.Rules.Checks;
 
 /// <summary>SM2017 (opt-in): every object carries <c>app.kubernetes.io/name</c>.</summary>
-public sealed class MissingRecommendedLabelsRule : IObjectRule
+internal sealed class MissingRecommendedLabelsRule : IObjectRule
 {
     /// <inheritdoc />
     public string RuleId => RuleIds.MissingRecommendedLabels;

@@ -4,7 +4,7 @@ namespace SecureManifests.Rules.Checks;
 /// SM2003: every container requests cpu and memory. A limit counts as a request, because the API server
 /// defaults a missing request to the limit. Ephemeral containers cannot have resources and are skipped.
 /// </summary>
-public sealed class MissingResourceRequestsRule : IObjectRule
+internal sealed class MissingResourceRequestsRule : IObjectRule
 {
     /// <inheritdoc />
     public string RuleId => RuleIds.MissingResourceRequests;

@@ -6,7 +6,7 @@ namespace SecureManifests.Rules.Checks;
 /// defines at least one ServiceAccount in the pod's namespace, since otherwise the accounts are managed elsewhere
 /// and may well exist in the cluster. <c>default</c> always exists and is SM3001's concern.
 /// </summary>
-public sealed class MissingServiceAccountRule : ISetRule
+internal sealed class MissingServiceAccountRule : ISetRule
 {
     /// <inheritdoc />
     public string RuleId => RuleIds.MissingServiceAccount;

@@ -2,7 +2,7 @@ using SecureManifests.Rules.Semantics;
 namespace SecureManifests.Rules.Checks;
 
 /// <summary>SM2001: an image needs a tag other than <c>latest</c>, or a digest.</summary>
-public sealed class MutableImageTagRule : IObjectRule
+internal sealed class MutableImageTagRule : IObjectRule
 {
     /// <inheritdoc />
     public string RuleId => RuleIds.MutableImageTag;

@@ -7,7 +7,7 @@ namespace SecureManifests.Rules.Checks;
 /// SM4007: a Namespace must carry <c>pod-security.kubernetes.io/enforce</c> set to <c>baseline</c> or <c>restricted</c>,
 /// so Pod Security Admission rejects pods that break the standard however they are created.
 /// </summary>
-public sealed class NamespaceWithoutPodSecurityRule : IObjectRule
+internal sealed class NamespaceWithoutPodSecurityRule : IObjectRule
 {
     /// <inheritdoc />
     public string RuleId => RuleIds.NamespaceWithoutPodSecurity;

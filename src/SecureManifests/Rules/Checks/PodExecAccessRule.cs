@@ -2,7 +2,7 @@ using SecureManifests.Rules.Semantics;
 namespace SecureManifests.Rules.Checks;
 
 /// <summary>SM3007: a Role or ClusterRole rule that allows any verb on <c>pods/exec</c>, <c>pods/attach</c> or <c>pods/portforward</c>.</summary>
-public sealed class PodExecAccessRule : IObjectRule
+internal sealed class PodExecAccessRule : IObjectRule
 {
     /// <inheritdoc />
     public string RuleId => RuleIds.PodExecAccess;

@@ -4,7 +4,7 @@ namespace SecureManifests.Rules.Checks;
 /// SM4002: every pod-running object must be selected by a NetworkPolicy of its namespace whose effective
 /// policyTypes include Ingress. Objects without a namespace are compared with policies without one.
 /// </summary>
-public sealed class PodNotIsolatedRule : ISetRule
+internal sealed class PodNotIsolatedRule : ISetRule
 {
     /// <inheritdoc />
     public string RuleId => RuleIds.PodNotIsolated;

@@ -4,7 +4,7 @@ namespace SecureManifests.Rules.Checks;
 /// SM1007: every container sets <c>allowPrivilegeEscalation: false</c> (PSA <c>allowPrivilegeEscalation</c>,
 /// from v1.8; Windows pods exempt from v1.25 as upstream).
 /// </summary>
-public sealed class PrivilegeEscalationAllowedRule : IObjectRule
+internal sealed class PrivilegeEscalationAllowedRule : IObjectRule
 {
     /// <inheritdoc />
     public string RuleId => RuleIds.PrivilegeEscalationAllowed;

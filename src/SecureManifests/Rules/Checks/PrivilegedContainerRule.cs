@@ -1,7 +1,7 @@
 namespace SecureManifests.Rules.Checks;
 
 /// <summary>SM1001: no container may set <c>securityContext.privileged: true</c> (PSA <c>privileged</c>).</summary>
-public sealed class PrivilegedContainerRule : IObjectRule
+internal sealed class PrivilegedContainerRule : IObjectRule
 {
     /// <inheritdoc />
     public string RuleId => RuleIds.PrivilegedContainer;

@@ -4,7 +4,7 @@ using System.Globalization;
 namespace SecureManifests.Rules.Checks;
 
 /// <summary>SM2012 (opt-in): no container port from 1 to 1023.</summary>
-public sealed class PrivilegedPortRule : IObjectRule
+internal sealed class PrivilegedPortRule : IObjectRule
 {
     /// <inheritdoc />
     public string RuleId => RuleIds.PrivilegedPort;

@@ -6,7 +6,7 @@ namespace SecureManifests.Rules.Checks;
 /// SM1017: probes and lifecycle hooks must not set <c>httpGet.host</c> or <c>tcpSocket.host</c>
 /// (PSA <c>hostProbesAndHostLifecycle</c>, from v1.34).
 /// </summary>
-public sealed class ProbeHostOverrideRule : IObjectRule
+internal sealed class ProbeHostOverrideRule : IObjectRule
 {
     /// <inheritdoc />
     public string RuleId => RuleIds.ProbeHostOverride;

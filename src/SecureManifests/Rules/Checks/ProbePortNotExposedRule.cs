@@ -5,7 +5,7 @@ using k8s.Models;
 namespace SecureManifests.Rules.Checks;
 
 /// <summary>SM2009: a probe's port, by number or by name, must be one of its container's TCP ports (probes connect over TCP).</summary>
-public sealed class ProbePortNotExposedRule : IObjectRule
+internal sealed class ProbePortNotExposedRule : IObjectRule
 {
     /// <inheritdoc />
     public string RuleId => RuleIds.ProbePortNotExposed;

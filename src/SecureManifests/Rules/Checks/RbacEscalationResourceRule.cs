@@ -8,7 +8,7 @@ namespace SecureManifests.Rules.Checks;
 /// request, trivy KSV-0114); update or patch on <c>certificatesigningrequests/approval</c> (approve client
 /// certificates). Wildcards count as the API server counts them.
 /// </summary>
-public sealed class RbacEscalationResourceRule : IObjectRule
+internal sealed class RbacEscalationResourceRule : IObjectRule
 {
     /// <inheritdoc />
     public string RuleId => RuleIds.RbacEscalationResource;

@@ -5,7 +5,7 @@ namespace SecureManifests.Rules.Checks;
 /// SM3008: a Role or ClusterRole rule that names the verb <c>escalate</c>, <c>bind</c> or <c>impersonate</c>.
 /// A <c>*</c> verb grants them too, but that is SM3004's finding and is not repeated here.
 /// </summary>
-public sealed class RbacEscalationVerbRule : IObjectRule
+internal sealed class RbacEscalationVerbRule : IObjectRule
 {
     /// <inheritdoc />
     public string RuleId => RuleIds.RbacEscalationVerb;

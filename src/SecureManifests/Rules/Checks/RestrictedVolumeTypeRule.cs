@@ -9,7 +9,7 @@ namespace SecureManifests.Rules.Checks;
 /// SM1018: volumes only of the types Restricted allows (PSA <c>restrictedVolumes</c>). hostPath volumes
 /// are reported by SM1003, which every profile that has this rule also has, so they are not reported twice.
 /// </summary>
-public sealed class RestrictedVolumeTypeRule : IObjectRule
+internal sealed class RestrictedVolumeTypeRule : IObjectRule
 {
     /// <inheritdoc />
     public string RuleId => RuleIds.RestrictedVolumeType;

@@ -9,7 +9,7 @@ namespace SecureManifests.Rules.Checks;
 /// <c>system:unauthenticated</c>, <c>system:authenticated</c>, <c>system:masters</c> as Group or User), or a
 /// ServiceAccount named <c>default</c>, which every pod of its namespace without its own account runs as.
 /// </summary>
-public sealed class RiskyBindingSubjectRule : IObjectRule
+internal sealed class RiskyBindingSubjectRule : IObjectRule
 {
     /// <inheritdoc />
     public string RuleId => RuleIds.RiskyBindingSubject;

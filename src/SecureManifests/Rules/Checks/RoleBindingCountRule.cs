@@ -8,7 +8,7 @@ namespace SecureManifests.Rules.Checks;
 /// ClusterRoleBinding that references it. ClusterRoles labelled <c>rbac.authorization.k8s.io/aggregate-to-*</c> are
 /// meant to be aggregated, not bound, and are not reported as unbound.
 /// </summary>
-public sealed class RoleBindingCountRule : ISetRule
+internal sealed class RoleBindingCountRule : ISetRule
 {
     private const string AggregateLabelPrefix = "rbac.authorization.k8s.io/aggregate-to-";
 

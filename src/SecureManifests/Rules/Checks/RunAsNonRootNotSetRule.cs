@@ -4,7 +4,7 @@ namespace SecureManifests.Rules.Checks;
 /// SM1008: <c>runAsNonRoot: true</c> on the pod or on every container, and never an explicit false
 /// (PSA <c>runAsNonRoot</c>).
 /// </summary>
-public sealed class RunAsNonRootNotSetRule : IObjectRule
+internal sealed class RunAsNonRootNotSetRule : IObjectRule
 {
     /// <inheritdoc />
     public string RuleId => RuleIds.RunAsNonRootNotSet;

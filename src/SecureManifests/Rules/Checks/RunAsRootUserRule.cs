@@ -1,7 +1,7 @@
 namespace SecureManifests.Rules.Checks;
 
 /// <summary>SM1009: no <c>runAsUser: 0</c> on the pod or any container (PSA <c>runAsUser</c>, from v1.23).</summary>
-public sealed class RunAsRootUserRule : IObjectRule
+internal sealed class RunAsRootUserRule : IObjectRule
 {
     /// <inheritdoc />
     public string RuleId => RuleIds.RunAsRootUser;

@@ -6,7 +6,7 @@ namespace SecureManifests.Rules.Checks;
 /// (PSA <c>seccompProfile_restricted</c>, from v1.19; Windows pods exempt from v1.25 as upstream).
 /// An explicit Unconfined is left to SM1010, so one mistake gives one finding.
 /// </summary>
-public sealed class SeccompNotSetRule : IObjectRule
+internal sealed class SeccompNotSetRule : IObjectRule
 {
     /// <inheritdoc />
     public string RuleId => RuleIds.SeccompNotSet;

@@ -5,7 +5,7 @@ namespace SecureManifests.Rules.Checks;
 /// SM1010: no seccomp type <c>Unconfined</c>, in the fields or in the legacy
 /// <c>seccomp.security.alpha.kubernetes.io</c> annotations (PSA <c>seccompProfile_baseline</c>).
 /// </summary>
-public sealed class SeccompUnconfinedRule : IObjectRule
+internal sealed class SeccompUnconfinedRule : IObjectRule
 {
     /// <inheritdoc />
     public string RuleId => RuleIds.SeccompUnconfined;

@@ -4,7 +4,7 @@ using k8s.Models;
 namespace SecureManifests.Rules.Checks;
 
 /// <summary>SM2016: a ConfigMap key that looks secret, or a value that looks like a private key or token. Values are never echoed.</summary>
-public sealed class SecretInConfigMapRule : IObjectRule
+internal sealed class SecretInConfigMapRule : IObjectRule
 {
     /// <inheritdoc />
     public string RuleId => RuleIds.SecretInConfigmap;

@@ -7,7 +7,7 @@ namespace SecureManifests.Rules.Checks;
 /// SM2005: an env var whose name looks secret must not carry a literal value. The message never repeats
 /// the value: findings end up in CI logs.
 /// </summary>
-public sealed class SecretLiteralInEnvRule : IObjectRule
+internal sealed class SecretLiteralInEnvRule : IObjectRule
 {
     /// <inheritdoc />
     public string RuleId => RuleIds.SecretLiteralInEnv;

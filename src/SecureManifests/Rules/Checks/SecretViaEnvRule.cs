@@ -3,7 +3,7 @@ using System.Globalization;
 namespace SecureManifests.Rules.Checks;
 
 /// <summary>SM2006 (opt-in): Secrets read into env (<c>secretKeyRef</c>, <c>envFrom.secretRef</c>) instead of mounted files.</summary>
-public sealed class SecretViaEnvRule : IObjectRule
+internal sealed class SecretViaEnvRule : IObjectRule
 {
     /// <inheritdoc />
     public string RuleId => RuleIds.SecretViaEnv;

@@ -7,7 +7,7 @@ namespace SecureManifests.Rules.Checks;
 /// SM2015: secret volumes (and secrets projected into volumes) grant no group-write and no "other"
 /// permission. An unset mode is 0644, the API default, and so is flagged.
 /// </summary>
-public sealed class SecretVolumeWorldReadableRule : IObjectRule
+internal sealed class SecretVolumeWorldReadableRule : IObjectRule
 {
     /// <inheritdoc />
     public string RuleId => RuleIds.SecretVolumeWorldReadable;

@@ -2,7 +2,7 @@ using SecureManifests.Rules.Semantics;
 namespace SecureManifests.Rules.Checks;
 
 /// <summary>SM3005: a Role or ClusterRole rule that allows get, list or watch (or <c>*</c>) on core <c>secrets</c>.</summary>
-public sealed class SecretsAccessRule : IObjectRule
+internal sealed class SecretsAccessRule : IObjectRule
 {
     /// <inheritdoc />
     public string RuleId => RuleIds.SecretsAccess;

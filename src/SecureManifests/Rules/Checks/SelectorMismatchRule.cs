@@ -6,7 +6,7 @@ namespace SecureManifests.Rules.Checks;
 /// SM2008: a workload's selector must select its own pod template. apps/v1 kinds must have a non-empty
 /// selector; a Job or ReplicationController without one gets the template labels and is fine.
 /// </summary>
-public sealed class SelectorMismatchRule : IObjectRule
+internal sealed class SelectorMismatchRule : IObjectRule
 {
     /// <inheritdoc />
     public string RuleId => RuleIds.SelectorMismatch;

@@ -7,7 +7,7 @@ namespace SecureManifests.Rules.Checks;
 /// SM1013: SELinux type only one of the container types, and no user or role, on the pod or any container
 /// (PSA <c>seLinuxOptions</c>; <c>container_engine_t</c> allowed from v1.31).
 /// </summary>
-public sealed class SelinuxCustomOptionsRule : IObjectRule
+internal sealed class SelinuxCustomOptionsRule : IObjectRule
 {
     /// <inheritdoc />
     public string RuleId => RuleIds.SelinuxCustomOptions;

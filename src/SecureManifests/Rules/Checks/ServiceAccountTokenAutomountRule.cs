@@ -7,7 +7,7 @@ namespace SecureManifests.Rules.Checks;
 /// SM1020: a pod spec sets <c>automountServiceAccountToken: false</c>, or its ServiceAccount does and
 /// is in the set. A set rule because the ServiceAccount is another object.
 /// </summary>
-public sealed class ServiceAccountTokenAutomountRule : ISetRule
+internal sealed class ServiceAccountTokenAutomountRule : ISetRule
 {
     /// <inheritdoc />
     public string RuleId => RuleIds.ServiceAccountTokenAutomount;

@@ -4,7 +4,7 @@ using System.Globalization;
 namespace SecureManifests.Rules.Checks;
 
 /// <summary>SM2011: no container port 22/TCP.</summary>
-public sealed class SshPortExposedRule : IObjectRule
+internal sealed class SshPortExposedRule : IObjectRule
 {
     /// <inheritdoc />
     public string RuleId => RuleIds.SshPortExposed;

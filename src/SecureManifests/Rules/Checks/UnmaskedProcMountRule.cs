@@ -6,7 +6,7 @@ namespace SecureManifests.Rules.Checks;
 /// From v1.35 Baseline allows any value in a pod with <c>hostUsers: false</c>, because the unmasked /proc
 /// then belongs to the pod's own user namespace; Restricted, and so every wider profile, never does.
 /// </summary>
-public sealed class UnmaskedProcMountRule : IObjectRule
+internal sealed class UnmaskedProcMountRule : IObjectRule
 {
     /// <inheritdoc />
     public string RuleId => RuleIds.UnmaskedProcMount;

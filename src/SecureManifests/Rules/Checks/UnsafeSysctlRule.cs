@@ -4,7 +4,7 @@ using System.Globalization;
 namespace SecureManifests.Rules.Checks;
 
 /// <summary>SM1015: pod sysctls only from the safe set of the PSS version (PSA <c>sysctls</c>).</summary>
-public sealed class UnsafeSysctlRule : IObjectRule
+internal sealed class UnsafeSysctlRule : IObjectRule
 {
     /// <inheritdoc />
     public string RuleId => RuleIds.UnsafeSysctl;

@@ -4,7 +4,7 @@ using k8s.Models;
 namespace SecureManifests.Rules.Checks;
 
 /// <summary>SM3004: a Role or ClusterRole rule with <c>*</c> in verbs, resources or apiGroups.</summary>
-public sealed class WildcardRbacRule : IObjectRule
+internal sealed class WildcardRbacRule : IObjectRule
 {
     /// <inheritdoc />
     public string RuleId => RuleIds.WildcardRbacRule;

@@ -1,7 +1,7 @@
 namespace SecureManifests.Rules.Checks;
 
 /// <summary>SM1016: no <c>windowsOptions.hostProcess: true</c> on the pod or any container (PSA <c>windowsHostProcess</c>).</summary>
-public sealed class WindowsHostProcessRule : IObjectRule
+internal sealed class WindowsHostProcessRule : IObjectRule
 {
     /// <inheritdoc />
     public string RuleId => RuleIds.WindowsHostProcess;

@@ -8,7 +8,7 @@ namespace SecureManifests.Rules.Checks;
 /// ReplicaSets, StatefulSets, DaemonSets, Jobs, CronJobs, ReplicationControllers, PodTemplates), in the kind's own
 /// API group, wildcards included. Whoever creates pods can run them with any ServiceAccount of the namespace.
 /// </summary>
-public sealed class WorkloadCreationAccessRule : IObjectRule
+internal sealed class WorkloadCreationAccessRule : IObjectRule
 {
     /// <inheritdoc />
     public string RuleId => RuleIds.WorkloadCreationAccess;

@@ -4,7 +4,7 @@ namespace SecureManifests.Rules.Checks;
 /// SM1019: every container sets <c>readOnlyRootFilesystem: true</c>. Windows pods are exempt: Windows
 /// containers do not support a read-only root file system, so the field would be rejected there.
 /// </summary>
-public sealed class WritableRootFilesystemRule : IObjectRule
+internal sealed class WritableRootFilesystemRule : IObjectRule
 {
     /// <inheritdoc />
     public string RuleId => RuleIds.WritableRootFilesystem;

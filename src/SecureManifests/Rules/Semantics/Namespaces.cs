@@ -10,6 +10,9 @@ internal static class Namespaces
     /// <summary>The namespace objects land in when they name none, and that SM4001 forbids.</summary>
     public const string Default = "default";
 
+    /// <summary>The label the API server sets on every namespace to its name; namespace selectors match on it.</summary>
+    public const string NameLabel = "kubernetes.io/metadata.name";
+
     public const string PodSecurityEnforceLabel = "pod-security.kubernetes.io/enforce";
     public const string PodSecurityEnforceVersionLabel = "pod-security.kubernetes.io/enforce-version";
     public const string PodSecurityAuditLabel = "pod-security.kubernetes.io/audit";
