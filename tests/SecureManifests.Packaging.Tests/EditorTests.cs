@@ -32,16 +32,22 @@ public sealed partial class EditorTests : IDisposable
 
     private static readonly TimeSpan DiagnosticsTimeout = TimeSpan.FromSeconds(90);
 
-    private readonly ConsumerWorkspace _workspace = new();
+    private readonly ConsumerWorkspace _workspace;
+
+    public EditorTests()
+    {
+        // The fact runs without the tool only under CI=true: fail there at once, before packing anything.
+        Assert.True(File.Exists(CSharpLsFactAttribute.Executable),
+            $"csharp-ls not found at {CSharpLsFactAttribute.Executable}: .ci/run installs it (dotnet tool install csharp-ls " +
+            $"--version {CSharpLsFactAttribute.Version} --tool-path .tools).");
+        _workspace = new ConsumerWorkspace();
+    }
 
     public void Dispose() => _workspace.Dispose();
 
     [CSharpLsFact]
     public async Task Csharp_ls_with_analyzers_enabled_shows_the_findings_where_the_build_does_and_offers_no_package_fix()
     {
-        Assert.True(File.Exists(CSharpLsFactAttribute.Executable),
-            $"csharp-ls not found at {CSharpLsFactAttribute.Executable}: .ci/run installs it (dotnet tool install csharp-ls " +
-            $"--version {CSharpLsFactAttribute.Version} --tool-path .tools).");
         _workspace.AddProject("classlib", "Editor", (FileName, Source));
         var folder = _workspace.ProjectFolder("Editor");
         var file = Path.Combine(folder, FileName);

@@ -57,7 +57,9 @@ internal sealed class CSharpLanguageServer : IAsyncDisposable
                 ["workspaceFolders"] = new JsonArray(new JsonObject { ["uri"] = root, ["name"] = Path.GetFileName(folder) }),
                 ["capabilities"] = new JsonObject
                 {
-                    // No textDocument.diagnostic capability: csharp-ls then pushes textDocument/publishDiagnostics.
+                    // Push, not pull: csharp-ls 0.28.0 serves textDocument/diagnostic to a client that declares
+                    // textDocument.diagnostic, and publishes textDocument/publishDiagnostics for each open document
+                    // only to one that does not. This client declares none and reads the published notifications.
                     ["textDocument"] = new JsonObject { ["publishDiagnostics"] = new JsonObject() },
                     ["workspace"] = new JsonObject { ["configuration"] = true },
                     ["window"] = new JsonObject { ["workDoneProgress"] = true },
