@@ -28,6 +28,33 @@ internal static class DotnetCli
             startInfo.ArgumentList.Add(argument);
         }
 
+        UseCleanEnvironment(startInfo);
+
+        var commandLine = "dotnet " + string.Join(' ', arguments);
+        using var process = Process.Start(startInfo)
+            ?? throw new InvalidOperationException($"could not start `{commandLine}`");
+        process.StandardInput.Close();
+        var standardOutput = process.StandardOutput.ReadToEndAsync();
+        var standardError = process.StandardError.ReadToEndAsync();
+        if (!process.WaitForExit(timeout))
+        {
+            process.Kill(entireProcessTree: true);
+            throw new TimeoutException(string.Create(CultureInfo.InvariantCulture,
+                $"`{commandLine}` in {workingDirectory} did not finish within {timeout.TotalMinutes:0} min and was killed."));
+        }
+
+        Task.WaitAll([standardOutput, standardError], StreamDrainLimit);
+        return new ProcessResult(commandLine, process.ExitCode,
+            standardOutput.IsCompletedSuccessfully ? standardOutput.Result : string.Empty,
+            standardError.IsCompletedSuccessfully ? standardError.Result : string.Empty);
+    }
+
+    /// <summary>
+    /// Removes what the test host inherits from its own MSBuild run and keeps build servers and nodes from
+    /// outliving the process; for any process that runs MSBuild (the CLI, a language server).
+    /// </summary>
+    public static void UseCleanEnvironment(ProcessStartInfo startInfo)
+    {
         foreach (var name in startInfo.Environment.Keys.ToList())
         {
             if (name.StartsWith("MSBUILD", StringComparison.OrdinalIgnoreCase) ||
@@ -47,23 +74,5 @@ internal static class DotnetCli
         startInfo.Environment["UseSharedCompilation"] = "false";
         // Machine-independent messages: the assertions read them.
         startInfo.Environment["DOTNET_CLI_UI_LANGUAGE"] = "en";
-
-        var commandLine = "dotnet " + string.Join(' ', arguments);
-        using var process = Process.Start(startInfo)
-            ?? throw new InvalidOperationException($"could not start `{commandLine}`");
-        process.StandardInput.Close();
-        var standardOutput = process.StandardOutput.ReadToEndAsync();
-        var standardError = process.StandardError.ReadToEndAsync();
-        if (!process.WaitForExit(timeout))
-        {
-            process.Kill(entireProcessTree: true);
-            throw new TimeoutException(string.Create(CultureInfo.InvariantCulture,
-                $"`{commandLine}` in {workingDirectory} did not finish within {timeout.TotalMinutes:0} min and was killed."));
-        }
-
-        Task.WaitAll([standardOutput, standardError], StreamDrainLimit);
-        return new ProcessResult(commandLine, process.ExitCode,
-            standardOutput.IsCompletedSuccessfully ? standardOutput.Result : string.Empty,
-            standardError.IsCompletedSuccessfully ? standardError.Result : string.Empty);
     }
 }
