@@ -38,8 +38,7 @@ public sealed partial class EditorTests : IDisposable
     {
         // The fact runs without the tool only under CI=true: fail there at once, before packing anything.
         Assert.True(File.Exists(CSharpLsFactAttribute.Executable),
-            $"csharp-ls not found at {CSharpLsFactAttribute.Executable}: .ci/run installs it (dotnet tool install csharp-ls " +
-            $"--version {CSharpLsFactAttribute.Version} --tool-path .tools).");
+            $"csharp-ls not found at {CSharpLsFactAttribute.Executable}: .ci/run installs it with {CSharpLsFactAttribute.Installer}.");
         _workspace = new ConsumerWorkspace();
     }
 

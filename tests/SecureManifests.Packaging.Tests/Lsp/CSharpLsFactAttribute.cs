@@ -9,15 +9,14 @@ namespace SecureManifests.Packaging.Tests.Lsp;
 /// </summary>
 public sealed class CSharpLsFactAttribute : FactAttribute
 {
-    /// <summary>The version <c>.ci/run</c> installs; the test is written against its behaviour.</summary>
-    public const string Version = "0.28.0";
+    /// <summary>What installs it (and names the version the test is written against).</summary>
+    public const string Installer = "tests/tools/install-csharp-ls.sh";
 
     public CSharpLsFactAttribute()
     {
         if (!File.Exists(Executable) && !TestPaths.RunningInCi)
         {
-            Skip = $"csharp-ls not found at {Executable}; install it with " +
-                   $"`dotnet tool install csharp-ls --version {Version} --tool-path .tools` in the repository.";
+            Skip = $"csharp-ls not found at {Executable}; install it with `bash {Installer}`.";
         }
     }
 
