@@ -49,4 +49,27 @@ internal sealed class SdkTypes
             compilation.GetTypeByMetadataName("SecureManifests.Model.Container"),
             compilation.GetTypeByMetadataName("SecureManifests.Defaults.ScopedDefaults"));
     }
+
+    /// <summary>Whether <paramref name="type"/> is one of the SDK types whose calls the analyzers judge.</summary>
+    public bool IsSdkType(INamedTypeSymbol? type)
+    {
+        var definition = type?.OriginalDefinition;
+        return definition is not null
+            && (SymbolEqualityComparer.Default.Equals(definition, App) || SymbolEqualityComparer.Default.Equals(definition, Namespace)
+                || SymbolEqualityComparer.Default.Equals(definition, Workload) || SymbolEqualityComparer.Default.Equals(definition, Container)
+                || IsDerivedFromApp(definition));
+    }
+
+    private bool IsDerivedFromApp(INamedTypeSymbol type)
+    {
+        for (var current = type.BaseType; current is not null; current = current.BaseType)
+        {
+            if (SymbolEqualityComparer.Default.Equals(current, App))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
 }

@@ -50,6 +50,20 @@ internal static class Descriptors
         description: "A suppressed security rule is an exception to the secure defaults; the reason must be written next to it so reviewers can judge it.",
         helpLinkUri: RuleDescriptor.HelpUriBase + SuppressionWithoutJustificationId + ".md");
 
+    /// <summary>
+    /// SM0106, the build step's "could not synthesize" error, reported while typing for literal arguments that the SDK
+    /// rejects when the app is defined: the same ID and the same problem text as the build.
+    /// </summary>
+    public static readonly DiagnosticDescriptor DefinitionRejected = new(
+        "SM0106",
+        "The SDK rejects this definition",
+        "{0}: {1}",
+        Category,
+        DiagnosticSeverity.Error,
+        isEnabledByDefault: true,
+        description: "The SDK validates names, ports, quantities, image references and schedules when an app is defined; the build step reports a rejected definition as SM0106.",
+        helpLinkUri: RuleDescriptor.HelpUriBase + "SM0106.md");
+
     /// <summary>Every catalogue rule the analyzers enforce, as reported on raw KubernetesClient models.</summary>
     public static ImmutableArray<DiagnosticDescriptor> RawModel { get; } = ByRule.Values.OrderBy(d => d.Id, System.StringComparer.Ordinal).ToImmutableArray();
 

@@ -27,9 +27,9 @@ public sealed class Container
     {
         _owner = owner;
         Field = field;
-        if (!KubernetesNames.IsDns1123Label(name))
+        if (DefinitionProblems.Of(DefinitionValue.LabelName, name) is { } badName)
         {
-            throw Invalid("name", $"'{name}' is not a valid container name: use at most 63 lower-case letters, digits and '-' (DNS-1123 label)");
+            throw Invalid("name", badName);
         }
 
         Name = name;
@@ -58,9 +58,9 @@ public sealed class Container
     /// <summary>Declares a named port; services, probes and connections refer to it by name.</summary>
     public Container WithPort(string name, int port, PortProtocol protocol = PortProtocol.Tcp)
     {
-        if (!KubernetesNames.IsPortName(name))
+        if (DefinitionProblems.Of(DefinitionValue.PortName, name) is { } badName)
         {
-            throw Invalid($"ports[{name}].name", $"'{name}' is not a valid port name: at most 15 lower-case letters, digits and '-', with at least one letter");
+            throw Invalid($"ports[{name}].name", badName);
         }
 
         RequirePortNumber($"ports[{name}].containerPort", port);
@@ -159,6 +159,15 @@ public sealed class Container
     /// <summary>Overrides requests and limits for this container; unset values come from the scope's resource profile.</summary>
     public Container WithResources(string? cpu = null, string? memory = null, string? memoryLimit = null, string? cpuLimit = null)
     {
+        // Each value is judged under the name the caller wrote it with (cpu:, memory:, ...).
+        foreach (var (parameter, value) in new[] { ("cpu", cpu), ("memory", memory), ("memoryLimit", memoryLimit), ("cpuLimit", cpuLimit) })
+        {
+            if (DefinitionProblems.Of(DefinitionValue.Quantity, value) is { } problem)
+            {
+                throw Invalid("resources", parameter + ": " + problem);
+            }
+        }
+
         var current = _resources ?? _owner.Defaults.ResolveResources();
         try
         {
@@ -206,9 +215,9 @@ public sealed class Container
     public Container WithWritablePath(string path, string? sizeLimit = null)
     {
         RequireMountPath(path);
-        if (sizeLimit is not null && !Quantities.IsValid(sizeLimit))
+        if (DefinitionProblems.Of(DefinitionValue.Quantity, sizeLimit) is { } badSize)
         {
-            throw Invalid($"volumeMounts[{path}].sizeLimit", $"'{sizeLimit}' is not a valid quantity; write e.g. 64Mi");
+            throw Invalid($"volumeMounts[{path}].sizeLimit", badSize);
         }
 
         var volume = _owner.AddVolume(VolumeNames.ForPath(path), () => new V1Volume
@@ -314,9 +323,9 @@ public sealed class Container
 
     private void RequireNewEnvName(string name)
     {
-        if (!KubernetesNames.IsEnvVarName(name))
+        if (DefinitionProblems.Of(DefinitionValue.EnvVarName, name) is { } badName)
         {
-            throw Invalid($"env[{name}].name", $"'{name}' is not a valid environment variable name: printable ASCII without '='");
+            throw Invalid($"env[{name}].name", badName);
         }
 
         if (_env.Any(e => e.Name == name))
@@ -327,9 +336,9 @@ public sealed class Container
 
     private void RequireMountPath(string path)
     {
-        if (string.IsNullOrEmpty(path) || path[0] != '/' || path.Contains(':', StringComparison.Ordinal) || path.Split('/').Contains(".."))
+        if (DefinitionProblems.Of(DefinitionValue.MountPath, path) is { } badPath)
         {
-            throw Invalid($"volumeMounts[{path}].mountPath", $"'{path}' must be an absolute path without '..' or ':'");
+            throw Invalid($"volumeMounts[{path}].mountPath", badPath);
         }
 
         if (_mounts.Any(m => m.MountPath == path))
@@ -340,9 +349,9 @@ public sealed class Container
 
     private void RequirePortNumber(string field, int port)
     {
-        if (port is < 1 or > 65535)
+        if (DefinitionProblems.OfPort(port) is { } problem)
         {
-            throw Invalid(field, $"{port} is outside 1-65535");
+            throw Invalid(field, problem);
         }
     }
 

@@ -6,17 +6,15 @@ namespace SecureManifests.Model;
 /// <summary>A Job on a schedule (batch/v1 CronJob). Runs never overlap: concurrencyPolicy is Forbid.</summary>
 public sealed class CronJob : Workload<CronJob>
 {
-    private static readonly string[] Macros = ["@yearly", "@annually", "@monthly", "@weekly", "@daily", "@midnight", "@hourly"];
-
     private string _concurrencyPolicy = "Forbid";
     private string? _timeZone;
 
     internal CronJob(Namespace ns, string name, string schedule, string image)
         : base(ns, "CronJob", name, image)
     {
-        if (!IsSchedule(schedule))
+        if (Validation.DefinitionProblems.Of(Validation.DefinitionValue.CronSchedule, schedule) is { } problem)
         {
-            throw Invalid("spec.schedule", $"'{schedule}' is not a cron schedule: five fields (minute hour day-of-month month day-of-week) or a macro such as @hourly");
+            throw Invalid("spec.schedule", problem);
         }
 
         if (name.Length > 52)
@@ -68,21 +66,4 @@ public sealed class CronJob : Workload<CronJob>
             },
         },
     };
-
-    private static bool IsSchedule(string schedule)
-    {
-        if (string.IsNullOrWhiteSpace(schedule))
-        {
-            return false;
-        }
-
-        var trimmed = schedule.Trim();
-        if (trimmed.StartsWith('@'))
-        {
-            return Macros.Contains(trimmed, StringComparer.Ordinal);
-        }
-
-        var fields = trimmed.Split(' ', StringSplitOptions.RemoveEmptyEntries);
-        return fields.Length == 5 && fields.All(f => f.All(c => char.IsAsciiLetterOrDigit(c) || c is '*' or ',' or '-' or '/' or '?'));
-    }
 }

@@ -14,12 +14,6 @@ internal enum NameFormat
 
 internal static class NameFormatExtensions
 {
-    public static string? Check(this NameFormat format, string? name) => format switch
-    {
-        NameFormat.Label when !KubernetesNames.IsDns1123Label(name) =>
-            $"'{name}' is not a valid name: use at most 63 lower-case letters, digits and '-', starting and ending with a letter or digit (DNS-1123 label)",
-        NameFormat.Subdomain when !KubernetesNames.IsDns1123Subdomain(name) =>
-            $"'{name}' is not a valid name: use at most 253 lower-case letters, digits, '-' and '.', each part starting and ending with a letter or digit (DNS-1123 subdomain)",
-        _ => null,
-    };
+    public static string? Check(this NameFormat format, string? name) =>
+        DefinitionProblems.Of(format == NameFormat.Label ? DefinitionValue.LabelName : DefinitionValue.SubdomainName, name);
 }

@@ -1,3 +1,6 @@
+#nullable enable
+using System;
+
 namespace SecureManifests.Validation;
 
 /// <summary>
@@ -39,7 +42,7 @@ internal static class KubernetesNames
     /// </summary>
     public static bool IsPortName(string? value)
     {
-        if (value is not { Length: > 0 and <= PortNameMaxLength } || !IsLabelBody(value) || value.Contains("--", StringComparison.Ordinal))
+        if (value is not { Length: > 0 and <= PortNameMaxLength } || !IsLabelBody(value) || value.IndexOf("--", StringComparison.Ordinal) >= 0)
         {
             return false;
         }
@@ -58,18 +61,18 @@ internal static class KubernetesNames
     /// <summary>A label or annotation key: an optional DNS-1123 subdomain prefix and '/', then a qualified name.</summary>
     public static bool IsQualifiedKey(string? value)
     {
-        if (string.IsNullOrEmpty(value))
+        if (value is null || value.Length == 0)
         {
             return false;
         }
 
-        var slash = value.IndexOf('/', StringComparison.Ordinal);
+        var slash = value.IndexOf('/');
         if (slash < 0)
         {
             return IsQualifiedName(value);
         }
 
-        return IsDns1123Subdomain(value[..slash]) && IsQualifiedName(value[(slash + 1)..]);
+        return IsDns1123Subdomain(value.Substring(0, slash)) && IsQualifiedName(value.Substring(slash + 1));
     }
 
     /// <summary>A label value: empty, or at most 63 alphanumerics, '-', '_' and '.', starting and ending alphanumeric.</summary>
@@ -85,7 +88,7 @@ internal static class KubernetesNames
 
         foreach (var c in value)
         {
-            if (!(char.IsAsciiLetterOrDigit(c) || c is '-' or '_' or '.'))
+            if (!(Ascii.IsLetterOrDigit(c) || c is '-' or '_' or '.'))
             {
                 return false;
             }
@@ -97,7 +100,7 @@ internal static class KubernetesNames
     /// <summary>An environment variable name: printable ASCII without '=' (the Kubernetes 1.30+ relaxed rule).</summary>
     public static bool IsEnvVarName(string? value)
     {
-        if (string.IsNullOrEmpty(value))
+        if (value is null || value.Length == 0)
         {
             return false;
         }
@@ -115,14 +118,14 @@ internal static class KubernetesNames
 
     private static bool IsQualifiedName(string value)
     {
-        if (value.Length is 0 or > LabelMaxLength || !char.IsAsciiLetterOrDigit(value[0]) || !char.IsAsciiLetterOrDigit(value[^1]))
+        if (value.Length is 0 or > LabelMaxLength || !Ascii.IsLetterOrDigit(value[0]) || !Ascii.IsLetterOrDigit(value[value.Length - 1]))
         {
             return false;
         }
 
         foreach (var c in value)
         {
-            if (!(char.IsAsciiLetterOrDigit(c) || c is '-' or '_' or '.'))
+            if (!(Ascii.IsLetterOrDigit(c) || c is '-' or '_' or '.'))
             {
                 return false;
             }
@@ -133,7 +136,7 @@ internal static class KubernetesNames
 
     private static bool IsLabelBody(string value)
     {
-        if (!IsLowerAlphanumeric(value[0]) || !IsLowerAlphanumeric(value[^1]))
+        if (!IsLowerAlphanumeric(value[0]) || !IsLowerAlphanumeric(value[value.Length - 1]))
         {
             return false;
         }

@@ -1,3 +1,6 @@
+#nullable enable
+using System;
+
 namespace SecureManifests.Validation;
 
 /// <summary>
@@ -6,11 +9,11 @@ namespace SecureManifests.Validation;
 /// </summary>
 internal static class Quantities
 {
-    private static readonly string[] Suffixes = ["Ki", "Mi", "Gi", "Ti", "Pi", "Ei", "n", "u", "m", "k", "M", "G", "T", "P", "E", ""];
+    private static readonly string[] Suffixes = { "Ki", "Mi", "Gi", "Ti", "Pi", "Ei", "n", "u", "m", "k", "M", "G", "T", "P", "E", "" };
 
     public static bool IsValid(string? value)
     {
-        if (string.IsNullOrEmpty(value))
+        if (value is null || value.Length == 0)
         {
             return false;
         }
@@ -22,7 +25,7 @@ internal static class Quantities
         }
 
         var digits = 0;
-        while (i < value.Length && char.IsAsciiDigit(value[i]))
+        while (i < value.Length && Ascii.IsDigit(value[i]))
         {
             i++;
             digits++;
@@ -31,7 +34,7 @@ internal static class Quantities
         if (i < value.Length && value[i] == '.')
         {
             i++;
-            while (i < value.Length && char.IsAsciiDigit(value[i]))
+            while (i < value.Length && Ascii.IsDigit(value[i]))
             {
                 i++;
                 digits++;
@@ -43,12 +46,14 @@ internal static class Quantities
             return false;
         }
 
-        var suffix = value[i..];
+        var suffix = value.Substring(i);
         return Array.IndexOf(Suffixes, suffix) >= 0 || IsExponent(suffix);
     }
 
     /// <summary>True when the quantity is negative; requests and limits must not be.</summary>
-    public static bool IsNegative(string value) => value.StartsWith('-') && value.Any(c => c is >= '1' and <= '9');
+    public static bool IsNegative(string value) => value.Length > 0 && value[0] == '-' && value.IndexOfAny(NonZeroDigits) >= 0;
+
+    private static readonly char[] NonZeroDigits = { '1', '2', '3', '4', '5', '6', '7', '8', '9' };
 
     private static bool IsExponent(string suffix)
     {
@@ -57,20 +62,20 @@ internal static class Quantities
             return false;
         }
 
-        var rest = suffix.AsSpan(1);
+        var rest = suffix.Substring(1);
         if (rest[0] is '+' or '-')
         {
-            rest = rest[1..];
+            rest = rest.Substring(1);
         }
 
-        if (rest.IsEmpty)
+        if (rest.Length == 0)
         {
             return false;
         }
 
         foreach (var c in rest)
         {
-            if (!char.IsAsciiDigit(c))
+            if (!Ascii.IsDigit(c))
             {
                 return false;
             }

@@ -149,5 +149,5 @@ internal static class Verify
     }
 
     public static ImmutableArray<DiagnosticAnalyzer> AllAnalyzers() =>
-        [new RawModelAnalyzer(), new SdkApiAnalyzer(), new SuppressionJustificationAnalyzer()];
+        [new RawModelAnalyzer(), new SdkApiAnalyzer(), new SuppressionJustificationAnalyzer(), new Definition.DefinitionAnalyzer()];
 }

@@ -116,7 +116,7 @@ public sealed partial class RuleSemanticsTests
 
     /// <summary>
     /// The string literals of a file's code. Comments are not code, and C# names are not values: the parameter names
-    /// the SDK checks look arguments up by, and the model properties the judges register for.
+    /// the SDK checks look arguments up by (and the definition checks name), and the model properties the judges register for.
     /// </summary>
     private static IEnumerable<string> Literals(string file)
     {
@@ -127,7 +127,7 @@ public sealed partial class RuleSemanticsTests
     [GeneratedRegex(@"(?m)^\s*//[^\r\n]*")]
     private static partial Regex LineComment();
 
-    [GeneratedRegex(@"(Argument\(\w+|table\.Add\(\w+(\.\w+)?), ""\w+""")]
+    [GeneratedRegex(@"(Argument\(\w+|table\.Add\(\w+(\.\w+)?), ""\w+""|\(""\w+"", DefinitionValue\.")]
     private static partial Regex CSharpNameLookup();
 
     [GeneratedRegex(@"(?<![@$\w])""(?<text>(?:[^""\\\r\n]|\\.)*)""")]

@@ -1,0 +1,90 @@
+#nullable enable
+using System;
+using System.Globalization;
+using SecureManifests.Rules.Semantics;
+
+namespace SecureManifests.Validation;
+
+/// <summary>
+/// What is wrong with a value the SDK is given, in the words the SDK's <c>ManifestDefinitionException</c> uses: the
+/// SDK checks its arguments with these when an app is defined, and the analyzers check literal arguments with the
+/// same functions while the user types, so both report one problem under one ID (SM0106) with one text.
+/// </summary>
+internal static class DefinitionProblems
+{
+    private static readonly char[] CronFieldSeparators = { ' ' };
+
+    private static readonly string[] CronMacros = { "@yearly", "@annually", "@monthly", "@weekly", "@daily", "@midnight", "@hourly" };
+
+    /// <summary>The problem with <paramref name="value"/> as a <paramref name="kind"/>, or null when it is fine.</summary>
+    public static string? Of(DefinitionValue kind, string? value) => kind switch
+    {
+        DefinitionValue.LabelName when !KubernetesNames.IsDns1123Label(value) =>
+            $"'{value}' is not a valid name: use at most 63 lower-case letters, digits and '-', starting and ending with a letter or digit (DNS-1123 label)",
+        DefinitionValue.SubdomainName when !KubernetesNames.IsDns1123Subdomain(value) =>
+            $"'{value}' is not a valid name: use at most 253 lower-case letters, digits, '-' and '.', each part starting and ending with a letter or digit (DNS-1123 subdomain)",
+        DefinitionValue.PortName when !KubernetesNames.IsPortName(value) =>
+            $"'{value}' is not a valid port name: at most 15 lower-case letters, digits and '-', with at least one letter",
+        DefinitionValue.Quantity when value is not null && !Quantities.IsValid(value) =>
+            $"'{value}' is not a valid quantity; write e.g. 250m or 64Mi",
+        DefinitionValue.Quantity when value is not null && Quantities.IsNegative(value) =>
+            $"'{value}' is negative",
+        DefinitionValue.EnvVarName when !KubernetesNames.IsEnvVarName(value) =>
+            $"'{value}' is not a valid environment variable name: printable ASCII without '='",
+        DefinitionValue.MountPath when !IsMountPath(value) =>
+            $"'{value}' must be an absolute path without '..' or ':'",
+        DefinitionValue.CronSchedule when !IsCronSchedule(value) =>
+            $"'{value}' is not a cron schedule: five fields (minute hour day-of-month month day-of-week) or a macro such as @hourly",
+        DefinitionValue.Image => ImageProblem(value),
+        _ => null,
+    };
+
+    /// <summary>The problem with a port number, or null when it is within 1-65535.</summary>
+    public static string? OfPort(long port) =>
+        port is < 1 or > 65535 ? port.ToString(CultureInfo.InvariantCulture) + " is outside 1-65535" : null;
+
+    private static string? ImageProblem(string? value) => ImageReference.TryParse(value, out _, out var problem) ? null : problem;
+
+    private static bool IsMountPath(string? path)
+    {
+        if (string.IsNullOrEmpty(path) || path![0] != '/' || path.IndexOf(':') >= 0)
+        {
+            return false;
+        }
+
+        return Array.IndexOf(path.Split('/'), "..") < 0;
+    }
+
+    private static bool IsCronSchedule(string? schedule)
+    {
+        if (schedule is null || schedule.Trim().Length == 0)
+        {
+            return false;
+        }
+
+        var trimmed = schedule.Trim();
+        if (trimmed[0] == '@')
+        {
+            return Array.IndexOf(CronMacros, trimmed) >= 0;
+        }
+
+        var fields = trimmed.Split(CronFieldSeparators, StringSplitOptions.RemoveEmptyEntries);
+        if (fields.Length != 5)
+        {
+            return false;
+        }
+
+        foreach (var field in fields)
+        {
+            foreach (var c in field)
+            {
+                if (!Ascii.IsLetterOrDigit(c) && c is not ('*' or ',' or '-' or '/' or '?'))
+                {
+                    return false;
+                }
+            }
+        }
+
+        return true;
+    }
+}
