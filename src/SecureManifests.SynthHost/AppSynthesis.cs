@@ -74,7 +74,7 @@ internal sealed class AppSynthesis(HostArguments arguments, TextWriter stdout, T
             var result = Synthesizer.Write(app, folder, arguments.Options);
             foreach (var finding in result.Findings)
             {
-                stderr.WriteLine(MsBuildMessage.Finding(entry, finding, blocking: false));
+                stderr.WriteLine(MsBuildMessage.Finding(entry, finding, blocking: false, result.Sources.Of(finding)));
             }
 
             stdout.WriteLine($"SecureManifests: wrote {result.Files.Count} files for app '{app.Name}' to {Path.GetFullPath(folder)}");
@@ -123,7 +123,7 @@ internal sealed class AppSynthesis(HostArguments arguments, TextWriter stdout, T
     {
         foreach (var finding in e.Blocking)
         {
-            stderr.WriteLine(MsBuildMessage.Finding(entry, finding, blocking: true));
+            stderr.WriteLine(MsBuildMessage.Finding(entry, finding, blocking: true, e.Sources.Of(finding)));
         }
 
         return AppRunner.FindingsOrStale;

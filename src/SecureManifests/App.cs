@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using k8s;
 using k8s.Models;
 using SecureManifests.Defaults;
@@ -14,7 +15,7 @@ public class App
 {
     private readonly List<Namespace> _namespaces = [];
     private readonly List<ManifestObject> _clusterObjects = [];
-    private readonly List<IKubernetesObject<V1ObjectMeta>> _rawObjects = [];
+    private readonly List<(IKubernetesObject<V1ObjectMeta> Object, SourceLocation? At)> _rawObjects = [];
 
     public App(string name)
     {
@@ -36,27 +37,32 @@ public class App
     public IReadOnlyList<Namespace> Namespaces => _namespaces;
 
     /// <summary>Adds a namespace. It gets Pod Security Admission labels and default-deny NetworkPolicies.</summary>
-    public Namespace AddNamespace(string name)
+    public Namespace AddNamespace(string name, [CallerFilePath] string callerFile = "", [CallerLineNumber] int callerLine = 0)
     {
         if (_namespaces.Any(n => n.Name == name))
         {
             throw new ManifestDefinitionException($"Namespace {name}", "metadata.name", $"namespace '{name}' is defined twice in app '{Name}'");
         }
 
-        var ns = new Namespace(this, name);
+        var ns = new Namespace(this, name) { DefinedAt = SourceLocation.Of(callerFile, callerLine) };
         _namespaces.Add(ns);
         return ns;
     }
 
     /// <summary>Adds a ClusterRole. Bind it to a workload with <see cref="Workload{TSelf}.Bind(ClusterRole)"/>.</summary>
-    public ClusterRole AddClusterRole(string name) => Track(new ClusterRole(this, name));
+    public ClusterRole AddClusterRole(string name, [CallerFilePath] string callerFile = "", [CallerLineNumber] int callerLine = 0)
+    {
+        var role = new ClusterRole(this, name);
+        role.DefineAt(callerFile, callerLine);
+        return Track(role);
+    }
 
     /// <summary>
     /// The escape hatch: any Kubernetes object, a CRD instance included, joins the output and the checks as it is.
     /// Namespaced objects must name one of this app's namespaces; the recommended labels are added when missing, and
     /// so are <c>apiVersion</c> and <c>kind</c>, from the model type (<c>new V1Pod { ... }</c> needs neither).
     /// </summary>
-    public T Add<T>(T kubernetesObject)
+    public T Add<T>(T kubernetesObject, [CallerFilePath] string callerFile = "", [CallerLineNumber] int callerLine = 0)
         where T : IKubernetesObject<V1ObjectMeta>
     {
         ArgumentNullException.ThrowIfNull(kubernetesObject);
@@ -86,7 +92,7 @@ public class App
         kubernetesObject.Metadata.Labels ??= new Dictionary<string, string>(StringComparer.Ordinal);
         kubernetesObject.Metadata.Labels.TryAdd(RecommendedLabels.PartOf, Name);
         kubernetesObject.Metadata.Labels.TryAdd(RecommendedLabels.ManagedBy, RecommendedLabels.ManagedByValue);
-        _rawObjects.Add(kubernetesObject);
+        _rawObjects.Add((kubernetesObject, SourceLocation.Of(callerFile, callerLine)));
         return kubernetesObject;
     }
 
@@ -94,9 +100,15 @@ public class App
     /// The whole object graph as Kubernetes objects, in definition order. Fails with a
     /// <see cref="ManifestDefinitionException"/> when the definition is incomplete or inconsistent.
     /// </summary>
-    public IReadOnlyList<IKubernetesObject> Build()
+    public IReadOnlyList<IKubernetesObject> Build() => BuildTraced().Select(t => t.Object).ToList();
+
+    /// <summary>
+    /// <see cref="Build"/>, with each object's way back to the C# that defined it: given a field path of the object, the
+    /// call that set the field, else the call that created the object (null for code compiled without caller info).
+    /// </summary>
+    internal IReadOnlyList<(IKubernetesObject Object, Func<string, SourceLocation?> Locate)> BuildTraced()
     {
-        var objects = new List<IKubernetesObject>();
+        var objects = new List<(IKubernetesObject, Func<string, SourceLocation?>)>();
         foreach (var definition in AllDefinitions())
         {
             definition.ValidateComplete();
@@ -105,16 +117,16 @@ public class App
         var connections = new ConnectionPolicies(_namespaces.SelectMany(n => n.Definitions.OfType<Workload>()));
         foreach (var ns in _namespaces)
         {
-            objects.AddRange(ns.EmitNamespaceObjects(connections));
+            objects.AddRange(ns.EmitNamespaceObjects(connections).Select(o => (o, (Func<string, SourceLocation?>)(_ => ns.DefinedAt))));
         }
 
         foreach (var definition in AllDefinitions())
         {
-            objects.AddRange(definition.Emit());
+            objects.AddRange(definition.Emit().Select(o => (o, (Func<string, SourceLocation?>)(path => definition.Locate(o, path)))));
         }
 
-        objects.AddRange(_rawObjects);
-        RequireUniqueIdentities(objects);
+        objects.AddRange(_rawObjects.Select(r => ((IKubernetesObject)r.Object, (Func<string, SourceLocation?>)(_ => r.At))));
+        RequireUniqueIdentities(objects.Select(o => o.Item1).ToList());
         return objects;
     }
 

@@ -82,7 +82,7 @@ public sealed class BuildStepTests : IClassFixture<BuiltConsumers>
     }
 
     [Fact]
-    public void A_console_app_builds_and_its_synth_warning_is_a_build_warning_at_the_app_class()
+    public void A_console_app_builds_and_its_synth_warning_is_a_build_warning_at_the_call_that_added_the_object()
     {
         _built.FirstBuild.AssertSucceeded();
         var source = Path.Combine(Workspace.ProjectFolder("Storefront"), "StorefrontApp.cs");
@@ -91,7 +91,7 @@ public sealed class BuildStepTests : IClassFixture<BuiltConsumers>
             .FirstOrDefault(line => line.Contains("warning SM2016:", StringComparison.Ordinal));
 
         Assert.True(warning is not null, "no SM2016 build warning:\n" + _built.FirstBuild.StandardOutput);
-        Assert.Contains($"{source}(7,21): warning SM2016:", warning, StringComparison.Ordinal);
+        Assert.Contains($"{source}(12,1): warning SM2016:", warning, StringComparison.Ordinal);
         Assert.Contains("[ConfigMap storefront/web-settings]", warning, StringComparison.Ordinal);
         Assert.True(File.Exists(Path.Combine(Workspace.DefaultManifests("Storefront"), "storefront", "storefront", "deployment-web.yaml")));
     }
@@ -156,14 +156,14 @@ public sealed class BuildStepTests : IClassFixture<BuiltConsumers>
     }
 
     [Fact]
-    public void An_insecure_value_computed_at_run_time_fails_the_build_with_the_synth_finding_at_the_app_class()
+    public void An_insecure_value_computed_at_run_time_fails_the_build_with_the_synth_finding_at_the_call_that_added_it()
     {
         var source = Path.Combine(Workspace.ProjectFolder("Risky"), "RiskyApp.cs");
 
         var build = Workspace.Build("Risky/Risky.csproj");
 
         Assert.NotEqual(0, build.ExitCode);
-        Assert.Contains($"{source}(7,21): error SM1001: securityContext.privileged is true in container 'debug'", build.StandardOutput, StringComparison.Ordinal);
+        Assert.Contains($"{source}(12,1): error SM1001: securityContext.privileged is true in container 'debug'", build.StandardOutput, StringComparison.Ordinal);
         Assert.Contains("[Pod risky/debug]", build.StandardOutput, StringComparison.Ordinal);
         Assert.False(Directory.Exists(Workspace.DefaultManifests("Risky")), "a blocked synth must write nothing");
         Assert.False(File.Exists(Workspace.Stamp("Risky")), "a failed synth must not be recorded as done");

@@ -53,7 +53,7 @@ public sealed class SynthHostTests
     }
 
     [Fact]
-    public void Profile_and_fail_level_reach_the_engine_so_opt_in_findings_block_the_sample_at_its_class()
+    public void Profile_and_fail_level_reach_the_engine_so_opt_in_findings_block_the_sample_at_the_offending_call()
     {
         using var folder = new TemporaryFolder();
         var source = Path.Combine(TestPaths.RepositoryRoot, "samples", "Shop", "ShopApp.cs");
@@ -62,7 +62,7 @@ public sealed class SynthHostTests
 
         // SM2002 (images pinned by digest) is opt-in: only the `all` profile checks it, and the sample pins by tag.
         Assert.Equal(1, run.ExitCode);
-        Assert.Contains($"{source}(13,21): error SM2002: image 'ghcr.io/acme/shop-api:1.4.2' of container 'api' is not pinned by digest", run.StandardError, StringComparison.Ordinal);
+        Assert.Contains($"{source}(44,1): error SM2002: image 'ghcr.io/acme/shop-api:1.4.2' of container 'api' is not pinned by digest", run.StandardError, StringComparison.Ordinal);
         Assert.Contains("[Deployment shop/api] at spec.template.spec.containers[0].image", run.StandardError, StringComparison.Ordinal);
         Assert.Empty(Directory.GetFileSystemEntries(folder.FullPath));
     }

@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using SecureManifests.Rules.Semantics;
 using k8s.Models;
 using SecureManifests.Defaults;
@@ -23,6 +24,8 @@ public sealed class Container
     private Probe? _readiness;
     private Probe? _startup;
 
+    private readonly List<SourceLocation?> _portOrigins = [];
+
     internal Container(Workload owner, string name, string image, string field)
     {
         _owner = owner;
@@ -45,6 +48,26 @@ public sealed class Container
 
     public ImageReference Image { get; }
 
+    /// <summary>The call that created the container (the workload's <c>AddX</c>, or <c>WithSidecar</c>/<c>WithInitContainer</c>).</summary>
+    internal SourceLocation? DefinedAt { get; set; }
+
+    /// <summary>
+    /// The call that set <paramref name="path"/>, relative to this container's entry in the pod spec (<c>.ports[0].containerPort</c>):
+    /// the <c>WithPort</c> of a port, else the call that created the container.
+    /// </summary>
+    internal SourceLocation? Locate(string path)
+    {
+        const string ports = ".ports[";
+        if (path.StartsWith(ports, StringComparison.Ordinal)
+            && int.TryParse(path.AsSpan(ports.Length, Math.Max(0, path.IndexOf(']', StringComparison.Ordinal) - ports.Length)), System.Globalization.CultureInfo.InvariantCulture, out var index)
+            && index < _portOrigins.Count && _portOrigins[index] is { } port)
+        {
+            return port;
+        }
+
+        return DefinedAt;
+    }
+
     /// <summary>The container's field path in error messages, e.g. <c>containers[api]</c>.</summary>
     internal string Field { get; }
 
@@ -56,7 +79,7 @@ public sealed class Container
         _ports.Where(p => p.HostPort is not null).Select(p => (p.Name, p.HostPort!.Value));
 
     /// <summary>Declares a named port; services, probes and connections refer to it by name.</summary>
-    public Container WithPort(string name, int port, PortProtocol protocol = PortProtocol.Tcp)
+    public Container WithPort(string name, int port, PortProtocol protocol = PortProtocol.Tcp, [CallerFilePath] string callerFile = "", [CallerLineNumber] int callerLine = 0)
     {
         if (DefinitionProblems.Of(DefinitionValue.PortName, name) is { } badName)
         {
@@ -75,6 +98,7 @@ public sealed class Container
         }
 
         _ports.Add(new ContainerPortSpec(name, port, protocol, HostPort: null));
+        _portOrigins.Add(SourceLocation.Of(callerFile, callerLine));
         return this;
     }
 

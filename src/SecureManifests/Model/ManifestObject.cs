@@ -50,7 +50,16 @@ public abstract class ManifestObject
         Labels = RecommendedLabels.For(App, instanceOf ?? name),
     };
 
+    /// <summary>The SDK call that created the object; cross-object findings point there.</summary>
+    internal SourceLocation? DefinedAt { get; private set; }
+
     internal abstract IEnumerable<IKubernetesObject> Emit();
+
+    /// <summary>Records the call that created the object (the first record wins).</summary>
+    internal virtual void DefineAt(string file, int line) => DefinedAt ??= SourceLocation.Of(file, line);
+
+    /// <summary>The call that set the field at <paramref name="path"/> of <paramref name="emitted"/>, one of this object's own.</summary>
+    internal virtual SourceLocation? Locate(IKubernetesObject emitted, string path) => DefinedAt;
 
     /// <summary>Checks that can only run once the whole app is defined.</summary>
     internal virtual void ValidateComplete()

@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using k8s;
 using k8s.Models;
 using SecureManifests.Defaults;
@@ -39,6 +40,9 @@ public sealed class Namespace
 
     public App App { get; }
 
+    /// <summary>The <c>AddNamespace</c> call; findings on the Namespace and its policies point there.</summary>
+    internal SourceLocation? DefinedAt { get; init; }
+
     public string Name { get; }
 
     /// <summary>Defaults for everything in this namespace; they override the app's.</summary>
@@ -47,20 +51,20 @@ public sealed class Namespace
     internal IReadOnlyList<ManifestObject> Definitions => _definitions;
 
     /// <summary>A Deployment running <paramref name="image"/> in a container named like the Deployment.</summary>
-    public Deployment AddDeployment(string name, string image) => Track(new Deployment(this, name, image));
+    public Deployment AddDeployment(string name, string image, [CallerFilePath] string callerFile = "", [CallerLineNumber] int callerLine = 0) => Track(new Deployment(this, name, image), callerFile, callerLine);
 
     /// <summary>A StatefulSet; give it storage with <see cref="StatefulSet.WithVolumeClaim"/>.</summary>
-    public StatefulSet AddStatefulSet(string name, string image) => Track(new StatefulSet(this, name, image));
+    public StatefulSet AddStatefulSet(string name, string image, [CallerFilePath] string callerFile = "", [CallerLineNumber] int callerLine = 0) => Track(new StatefulSet(this, name, image), callerFile, callerLine);
 
-    public DaemonSet AddDaemonSet(string name, string image) => Track(new DaemonSet(this, name, image));
+    public DaemonSet AddDaemonSet(string name, string image, [CallerFilePath] string callerFile = "", [CallerLineNumber] int callerLine = 0) => Track(new DaemonSet(this, name, image), callerFile, callerLine);
 
     /// <summary>A Job that runs to completion and is cleaned up after <see cref="ScopedDefaults.JobTtlSecondsAfterFinished"/>.</summary>
-    public Job AddJob(string name, string image) => Track(new Job(this, name, image));
+    public Job AddJob(string name, string image, [CallerFilePath] string callerFile = "", [CallerLineNumber] int callerLine = 0) => Track(new Job(this, name, image), callerFile, callerLine);
 
     /// <summary>A CronJob on a five-field cron <paramref name="schedule"/>; runs never overlap unless allowed.</summary>
-    public CronJob AddCronJob(string name, string schedule, string image) => Track(new CronJob(this, name, schedule, image));
+    public CronJob AddCronJob(string name, string schedule, string image, [CallerFilePath] string callerFile = "", [CallerLineNumber] int callerLine = 0) => Track(new CronJob(this, name, schedule, image), callerFile, callerLine);
 
-    public ConfigMap AddConfigMap(string name) => Track(new ConfigMap(this, name));
+    public ConfigMap AddConfigMap(string name, [CallerFilePath] string callerFile = "", [CallerLineNumber] int callerLine = 0) => Track(new ConfigMap(this, name), callerFile, callerLine);
 
     /// <summary>
     /// A Secret that exists in the cluster but not in the YAML (created by External Secrets, Sealed Secrets,
@@ -70,19 +74,26 @@ public sealed class Namespace
     public SecretReference AddExternalSecret(string name, params string[] keys) => Track(new SecretReference(this, name, keys));
 
     /// <summary>A namespaced Role. Grant it to exactly one workload with <see cref="Workload{TSelf}.Bind(Role)"/>.</summary>
-    public Role AddRole(string name) => Track(new Role(this, name));
+    public Role AddRole(string name, [CallerFilePath] string callerFile = "", [CallerLineNumber] int callerLine = 0) => Track(new Role(this, name), callerFile, callerLine);
 
     /// <summary>An Ingress for <paramref name="host"/>, served over TLS with the certificate in <paramref name="tlsSecretName"/>.</summary>
-    public Ingress AddIngress(string name, string host, string tlsSecretName) => Track(new Ingress(this, name, host, tlsSecretName));
+    public Ingress AddIngress(string name, string host, string tlsSecretName, [CallerFilePath] string callerFile = "", [CallerLineNumber] int callerLine = 0) => Track(new Ingress(this, name, host, tlsSecretName), callerFile, callerLine);
 
     /// <summary>The escape hatch for a namespaced raw object: it is placed in this namespace and checked like the rest.</summary>
-    public T Add<T>(T kubernetesObject)
+    public T Add<T>(T kubernetesObject, [CallerFilePath] string callerFile = "", [CallerLineNumber] int callerLine = 0)
         where T : IKubernetesObject<V1ObjectMeta>
     {
         ArgumentNullException.ThrowIfNull(kubernetesObject);
         kubernetesObject.Metadata ??= new V1ObjectMeta();
         kubernetesObject.Metadata.NamespaceProperty = Name;
-        return App.Add(kubernetesObject);
+        return App.Add(kubernetesObject, callerFile, callerLine);
+    }
+
+    internal T Track<T>(T definition, string callerFile, int callerLine)
+        where T : ManifestObject
+    {
+        definition.DefineAt(callerFile, callerLine);
+        return Track(definition);
     }
 
     internal T Track<T>(T definition)

@@ -60,6 +60,39 @@ public abstract class Workload : ManifestObject
 
     internal void AddContainer(Container container, bool init) => (init ? _initContainers : _containers).Add(container);
 
+    /// <summary>The workload's own call site is its main container's too.</summary>
+    internal override void DefineAt(string file, int line)
+    {
+        base.DefineAt(file, line);
+        Main.DefinedAt ??= DefinedAt;
+    }
+
+    /// <summary>A field of a container maps to the call that created the container or set the field; the rest to the workload's.</summary>
+    internal override SourceLocation? Locate(IKubernetesObject emitted, string path)
+    {
+        if (Rules.PodSpecLocator.TryLocate(emitted, out var pod)
+            && (InContainer(path, pod.SpecPath + ".containers[", _containers) ?? InContainer(path, pod.SpecPath + ".initContainers[", _initContainers)) is { } found)
+        {
+            return found;
+        }
+
+        return DefinedAt;
+    }
+
+    private static SourceLocation? InContainer(string path, string prefix, List<Container> containers)
+    {
+        if (!path.StartsWith(prefix, StringComparison.Ordinal))
+        {
+            return null;
+        }
+
+        var close = path.IndexOf(']', prefix.Length);
+        return close > prefix.Length && int.TryParse(path.AsSpan(prefix.Length, close - prefix.Length), System.Globalization.CultureInfo.InvariantCulture, out var index)
+            && index < containers.Count
+            ? containers[index].Locate(path[(close + 1)..])
+            : null;
+    }
+
     internal void AddPodLabel(string key, string value) => _podLabels[key] = value;
 
     internal void AddAnnotation(string key, string value) => _annotations[key] = value;

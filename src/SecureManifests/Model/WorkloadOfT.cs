@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using SecureManifests.Defaults;
 using SecureManifests.Validation;
 
@@ -18,7 +19,8 @@ public abstract class Workload<TSelf> : Workload
     private TSelf Self => (TSelf)this;
 
     /// <inheritdoc cref="Container.WithPort"/>
-    public TSelf WithPort(string name, int port, PortProtocol protocol = PortProtocol.Tcp) => Apply(c => c.WithPort(name, port, protocol));
+    public TSelf WithPort(string name, int port, PortProtocol protocol = PortProtocol.Tcp, [CallerFilePath] string callerFile = "", [CallerLineNumber] int callerLine = 0) =>
+        Apply(c => c.WithPort(name, port, protocol, callerFile, callerLine));
 
     /// <inheritdoc cref="Container.WithEnv(string, string)"/>
     public TSelf WithEnv(string name, string value) => Apply(c => c.WithEnv(name, value));
@@ -141,10 +143,12 @@ public abstract class Workload<TSelf> : Workload
     }
 
     /// <summary>Adds another container to the pod; it gets the same secure settings.</summary>
-    public TSelf WithSidecar(string name, string image, Action<Container>? configure = null) => AddExtraContainer(name, image, configure, init: false);
+    public TSelf WithSidecar(string name, string image, Action<Container>? configure = null, [CallerFilePath] string callerFile = "", [CallerLineNumber] int callerLine = 0) =>
+        AddExtraContainer(name, image, configure, init: false, SourceLocation.Of(callerFile, callerLine));
 
     /// <summary>Adds an init container; it gets the same secure settings.</summary>
-    public TSelf WithInitContainer(string name, string image, Action<Container>? configure = null) => AddExtraContainer(name, image, configure, init: true);
+    public TSelf WithInitContainer(string name, string image, Action<Container>? configure = null, [CallerFilePath] string callerFile = "", [CallerLineNumber] int callerLine = 0) =>
+        AddExtraContainer(name, image, configure, init: true, SourceLocation.Of(callerFile, callerLine));
 
     /// <summary>
     /// Lets <paramref name="source"/> connect to this workload on <paramref name="portName"/>: an ingress rule here and
@@ -220,7 +224,7 @@ public abstract class Workload<TSelf> : Workload
         return Self;
     }
 
-    private TSelf AddExtraContainer(string name, string image, Action<Container>? configure, bool init)
+    private TSelf AddExtraContainer(string name, string image, Action<Container>? configure, bool init, SourceLocation? definedAt)
     {
         var field = (init ? "initContainers[" : "containers[") + name + "]";
         if (Containers.Concat(InitContainers).Any(c => c.Name == name))
@@ -228,7 +232,7 @@ public abstract class Workload<TSelf> : Workload
             throw Invalid(field + ".name", $"container name '{name}' is used twice in the pod");
         }
 
-        var container = new Container(this, name, image, field);
+        var container = new Container(this, name, image, field) { DefinedAt = definedAt };
         configure?.Invoke(container);
         AddContainer(container, init);
         return Self;

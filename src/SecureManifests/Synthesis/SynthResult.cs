@@ -16,4 +16,7 @@ public sealed class SynthResult
 
     /// <summary>Findings below the fail level (warnings and advice), ordered as the engine reports them.</summary>
     public IReadOnlyList<Finding> Findings { get; }
+
+    /// <summary>The C# call each finding comes from.</summary>
+    internal FindingSources Sources { get; init; } = FindingSources.None;
 }

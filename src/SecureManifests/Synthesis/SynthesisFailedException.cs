@@ -15,6 +15,9 @@ public sealed class SynthesisFailedException : Exception
     /// <summary>The findings that stopped the synth.</summary>
     public IReadOnlyList<Finding> Blocking { get; }
 
+    /// <summary>The C# call each blocking finding comes from.</summary>
+    internal FindingSources Sources { get; init; } = FindingSources.None;
+
     private static string Describe(string appName, IReadOnlyList<Finding> blocking)
     {
         var text = new StringBuilder();

@@ -18,16 +18,18 @@ public static class Synthesizer
     {
         ArgumentNullException.ThrowIfNull(app);
         options ??= new SynthOptions();
-        var objects = app.Build();
+        var traced = app.BuildTraced();
+        var objects = traced.Select(t => t.Object).ToList();
         var findings = Engine.Evaluate(objects, new RuleEngineOptions { Profile = options.Profile, Version = options.PssVersion });
+        var sources = FindingSources.Of(findings, traced);
         var blocking = findings.Where(f => f.Severity <= options.FailOn).ToList();
         if (blocking.Count > 0)
         {
-            throw new SynthesisFailedException(app.Name, blocking);
+            throw new SynthesisFailedException(app.Name, blocking) { Sources = sources };
         }
 
         var files = ManifestTree.Render(objects, TreeOptions(app, options));
-        return new SynthResult(files, findings);
+        return new SynthResult(files, findings) { Sources = sources };
     }
 
     /// <summary>Like <see cref="Render"/>, then replaces <paramref name="outputDirectory"/> atomically.</summary>
