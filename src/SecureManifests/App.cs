@@ -110,7 +110,7 @@ public class App
 
         foreach (var definition in AllDefinitions())
         {
-            objects.AddRange(definition.Emit());
+            objects.AddRange(definition.EmitCustomized());
         }
 
         objects.AddRange(_rawObjects);

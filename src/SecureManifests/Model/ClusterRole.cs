@@ -26,6 +26,17 @@ public sealed class ClusterRole : ManifestObject
         return this;
     }
 
+    /// <summary>
+    /// The typed escape hatch for what the SDK does not name: changes the emitted <c>V1ClusterRole</c> after every default is
+    /// applied. The result is checked like everything else: an insecure change fails the synth unless a relaxation with
+    /// a reason covers it.
+    /// </summary>
+    public ClusterRole Customize(Action<V1ClusterRole> change)
+    {
+        CustomizationsOf.Add(change);
+        return this;
+    }
+
     internal void BindTo(Workload workload, bool clusterWide)
     {
         if (_boundTo is not null)

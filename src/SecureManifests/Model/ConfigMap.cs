@@ -39,6 +39,17 @@ public sealed class ConfigMap : ManifestObject
         return this;
     }
 
+    /// <summary>
+    /// The typed escape hatch for what the SDK does not name: changes the emitted <c>V1ConfigMap</c> after every default is
+    /// applied. The result is checked like everything else: an insecure change fails the synth unless a relaxation with
+    /// a reason covers it.
+    /// </summary>
+    public ConfigMap Customize(Action<V1ConfigMap> change)
+    {
+        CustomizationsOf.Add(change);
+        return this;
+    }
+
     internal void RequireKey(string key, string user)
     {
         if (!_data.ContainsKey(key))

@@ -48,6 +48,17 @@ public sealed class CronJob : Workload<CronJob>
         return this;
     }
 
+    /// <summary>
+    /// The typed escape hatch for what the SDK does not name: changes the emitted <c>V1CronJob</c> after every default is
+    /// applied. The result is checked like everything else: an insecure change fails the synth unless a relaxation with
+    /// a reason covers it.
+    /// </summary>
+    public CronJob Customize(Action<V1CronJob> change)
+    {
+        CustomizationsOf.Add(change);
+        return this;
+    }
+
     private protected override IKubernetesObject EmitWorkload() => new V1CronJob
     {
         ApiVersion = "batch/v1",

@@ -75,6 +75,17 @@ public sealed class Ingress : ManifestObject
         return this;
     }
 
+    /// <summary>
+    /// The typed escape hatch for what the SDK does not name: changes the emitted <c>V1Ingress</c> after every default is
+    /// applied. The result is checked like everything else: an insecure change fails the synth unless a relaxation with
+    /// a reason covers it.
+    /// </summary>
+    public Ingress Customize(Action<V1Ingress> change)
+    {
+        CustomizationsOf.Add(change);
+        return this;
+    }
+
     internal override void ValidateComplete()
     {
         if (_routes.Count == 0)

@@ -38,6 +38,17 @@ public sealed class Job : Workload<Job>
         return this;
     }
 
+    /// <summary>
+    /// The typed escape hatch for what the SDK does not name: changes the emitted <c>V1Job</c> after every default is
+    /// applied. The result is checked like everything else: an insecure change fails the synth unless a relaxation with
+    /// a reason covers it.
+    /// </summary>
+    public Job Customize(Action<V1Job> change)
+    {
+        CustomizationsOf.Add(change);
+        return this;
+    }
+
     internal V1JobSpec BuildJobSpec() => new()
     {
         BackoffLimit = _backoffLimit,

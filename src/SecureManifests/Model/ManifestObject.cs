@@ -52,6 +52,16 @@ public abstract class ManifestObject
 
     internal abstract IEnumerable<IKubernetesObject> Emit();
 
+    /// <summary>The emitted objects with the <c>Customize</c> changes applied.</summary>
+    internal IReadOnlyList<IKubernetesObject> EmitCustomized()
+    {
+        var objects = Emit().ToList();
+        CustomizationsOf.ApplyTo(objects, Name, Reference);
+        return objects;
+    }
+
+    private protected Customizations CustomizationsOf { get; } = new();
+
     /// <summary>Checks that can only run once the whole app is defined.</summary>
     internal virtual void ValidateComplete()
     {

@@ -33,6 +33,17 @@ public sealed class Role : ManifestObject
         return Allow([Verb.Get, Verb.Watch], "configmaps", "", configMap.Name);
     }
 
+    /// <summary>
+    /// The typed escape hatch for what the SDK does not name: changes the emitted <c>V1Role</c> after every default is
+    /// applied. The result is checked like everything else: an insecure change fails the synth unless a relaxation with
+    /// a reason covers it.
+    /// </summary>
+    public Role Customize(Action<V1Role> change)
+    {
+        CustomizationsOf.Add(change);
+        return this;
+    }
+
     internal void BindTo(Workload workload)
     {
         if (_boundTo is not null)

@@ -58,6 +58,23 @@ public abstract class Workload : ManifestObject
 
     internal IReadOnlyList<Container> InitContainers => _initContainers;
 
+    /// <summary>Scheduling, DNS, pull secrets and the other pod-level settings that leave security untouched.</summary>
+    internal PodSettings Pod { get; } = new();
+
+    /// <summary>The old revisions kept for rollback (<c>revisionHistoryLimit</c>; Kubernetes default 10).</summary>
+    private protected int? RevisionHistoryLimit { get; private set; }
+
+    /// <summary>Keeps <paramref name="revisions"/> old revisions for rollback (<c>spec.revisionHistoryLimit</c>; Kubernetes default 10).</summary>
+    private protected void SetRevisionHistoryLimit(int revisions)
+    {
+        if (revisions < 0)
+        {
+            throw Invalid("spec.revisionHistoryLimit", $"{revisions} is negative");
+        }
+
+        RevisionHistoryLimit = revisions;
+    }
+
     internal void AddContainer(Container container, bool init) => (init ? _initContainers : _containers).Add(container);
 
     internal void AddPodLabel(string key, string value) => _podLabels[key] = value;
@@ -159,7 +176,7 @@ public abstract class Workload : ManifestObject
             labels[key] = value;
         }
 
-        return new V1PodTemplateSpec
+        var template = new V1PodTemplateSpec
         {
             Metadata = new V1ObjectMeta { Labels = labels },
             Spec = new V1PodSpec
@@ -186,6 +203,8 @@ public abstract class Workload : ManifestObject
                 Volumes = _volumes.Count == 0 ? null : [.. _volumes.Select(v => Named(v.Key, v.Value()))],
             },
         };
+        Pod.ApplyTo(template.Spec, template.Metadata);
+        return template;
     }
 
     private SortedDictionary<string, string> WaivedRules()
