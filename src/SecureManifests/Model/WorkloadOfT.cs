@@ -180,6 +180,21 @@ public abstract partial class Workload<TSelf> : Workload
     }
 
     /// <summary>
+    /// Accepts traffic on <paramref name="portName"/> from an address block outside the cluster, e.g. the clients of a
+    /// LoadBalancer Service (with <c>externalTrafficPolicy: Local</c> their addresses are kept).
+    /// </summary>
+    public TSelf AllowFromCidr(string cidr, string portName)
+    {
+        if (!Networking.Cidr.TryParse(cidr, out _))
+        {
+            throw Invalid($"networkPolicy.ingress.from[{cidr}]", $"'{cidr}' is not a CIDR block such as 203.0.113.0/24");
+        }
+
+        AddInbound(new InboundRule(null, null, ResolvePort(portName, $"networkPolicy.ingress.ports[{portName}]"), cidr));
+        return Self;
+    }
+
+    /// <summary>
     /// Lets this workload reach an address block outside the cluster on one port. The cloud metadata endpoint
     /// (169.254.169.254) is always excepted (SM4010).
     /// </summary>

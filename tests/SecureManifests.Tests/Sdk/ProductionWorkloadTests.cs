@@ -260,6 +260,18 @@ public class ProductionWorkloadTests
     }
 
     [Fact]
+    public void Load_balancer_clients_are_admitted_by_an_ip_block_ingress_rule()
+    {
+        var (app, _, api) = Api();
+        api.AllowFromCidr("203.0.113.0/24", "http");
+
+        var rule = Assert.Single(Synth.Render(app).Single<V1NetworkPolicy>("api-ingress").Spec.Ingress);
+        Assert.Equal("203.0.113.0/24", Assert.Single(rule.FromProperty).IpBlock.Cidr);
+        Assert.Equal("8080", Assert.Single(rule.Ports).Port.Value);
+        Assert.Throws<ManifestDefinitionException>(() => api.AllowFromCidr("203.0.113.0", "http"));
+    }
+
+    [Fact]
     public void Nothing_in_the_new_surface_weakens_the_secure_defaults()
     {
         var (app, ns, api) = Api();
