@@ -117,12 +117,12 @@ public class App
         var connections = new ConnectionPolicies(_namespaces.SelectMany(n => n.Definitions.OfType<Workload>()));
         foreach (var ns in _namespaces)
         {
-            objects.AddRange(ns.EmitNamespaceObjects(connections).Select(o => (o, (Func<string, SourceLocation?>)(_ => ns.DefinedAt))));
+            objects.AddRange(ns.EmitNamespaceObjects(connections).Select(o => (o, (Func<string, SourceLocation?>)(path => ns.Locate(o, path)))));
         }
 
         foreach (var definition in AllDefinitions())
         {
-            objects.AddRange(definition.Emit().Select(o => (o, (Func<string, SourceLocation?>)(path => definition.Locate(o, path)))));
+            objects.AddRange(definition.EmitCustomized().Select(o => (o, (Func<string, SourceLocation?>)(path => definition.Locate(o, path)))));
         }
 
         objects.AddRange(_rawObjects.Select(r => ((IKubernetesObject)r.Object, (Func<string, SourceLocation?>)(_ => r.At))));

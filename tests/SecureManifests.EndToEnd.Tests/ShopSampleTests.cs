@@ -1,4 +1,3 @@
-using k8s;
 using k8s.Models;
 using SecureManifests.Rules;
 using SecureManifests.Tests.Referees;
@@ -32,39 +31,20 @@ public sealed class ShopSampleTests : IClassFixture<ShopSampleTests.ShopOutput>
     }
 
     [Fact]
-    public void Every_document_passes_the_kubernetes_openapi_schema()
-    {
-        var result = KubernetesSchemaReferee.Validate(_output.Directory);
-
-        Assert.True(result.ExitCode == KubernetesSchemaReferee.ValidExitCode, result.Describe());
-        Assert.Contains($"validated {_output.Objects.Count} documents, 0 invalid", result.StandardOutput, StringComparison.Ordinal);
-    }
+    public void Every_document_passes_the_kubernetes_openapi_schema() => _output.AssertPassesTheKubernetesSchema();
 
     [Fact]
-    public void Kubectl_kustomize_builds_the_folder()
-    {
-        var result = KustomizeReferee.Build(_output.Directory);
-
-        result.AssertSucceeded();
-        Assert.Equal(_output.Objects.Count, result.StandardOutput.Split("\n---\n").Length);
-    }
+    public void Kubectl_kustomize_builds_the_folder() => _output.AssertKustomizeBuildsIt();
 
     [Fact]
     public void Every_pod_spec_meets_pod_security_restricted()
     {
-        var findings = new RuleEngine().Evaluate(_output.Objects, new RuleEngineOptions { Profile = RuleProfile.Restricted });
-
-        Assert.True(findings.Count == 0, string.Join('\n', findings));
+        _output.AssertNoFindings(RuleProfile.Restricted);
         Assert.Equal(4, _output.Objects.Count(o => o is V1Deployment or V1StatefulSet or V1CronJob));
     }
 
     [Fact]
-    public void The_secure_profile_finds_nothing_in_the_defaults()
-    {
-        var findings = new RuleEngine().Evaluate(_output.Objects, new RuleEngineOptions { Profile = RuleProfile.Secure });
-
-        Assert.True(findings.Count == 0, string.Join('\n', findings));
-    }
+    public void The_secure_profile_finds_nothing_in_the_defaults() => _output.AssertNoFindings(RuleProfile.Secure);
 
     [Fact]
     public void The_namespace_enforces_restricted_and_is_closed_by_default()
@@ -127,27 +107,7 @@ public sealed class ShopSampleTests : IClassFixture<ShopSampleTests.ShopOutput>
     }
 
     /// <summary>One run of the sample shared by the tests of this class.</summary>
-    public sealed class ShopOutput : IDisposable
-    {
-        private readonly TemporaryFolder _folder = new();
-
-        public ShopOutput()
-        {
-            Directory = Path.Combine(_folder.FullPath, "manifests");
-            SampleRunner.Run("Shop", ["--output", Directory]).AssertSucceeded();
-            Objects = [.. System.IO.Directory.EnumerateFiles(Directory, "*.yaml", SearchOption.AllDirectories)
-                .Where(f => Path.GetFileName(f) != "kustomization.yaml")
-                .Order(StringComparer.Ordinal)
-                .SelectMany(f => KubernetesYaml.LoadAllFromString(File.ReadAllText(f)))
-                .Cast<IKubernetesObject>()];
-        }
-
-        public string Directory { get; }
-
-        public IReadOnlyList<IKubernetesObject> Objects { get; }
-
-        public void Dispose() => _folder.Dispose();
-    }
+    public sealed class ShopOutput() : SampleOutput("Shop");
 }
 
 /// <summary>A folder's files as relative path and bytes, for byte-for-byte comparison.</summary>

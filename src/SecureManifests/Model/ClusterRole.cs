@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using k8s;
 using k8s.Models;
 
@@ -23,6 +24,17 @@ public sealed class ClusterRole : ManifestObject
     public ClusterRole Allow(IReadOnlyCollection<Verb> verbs, string resource, string apiGroup = "", params string[] resourceNames)
     {
         _rules.Add(verbs, resource, apiGroup, resourceNames);
+        return this;
+    }
+
+    /// <summary>
+    /// The typed escape hatch for what the SDK does not name: changes the emitted <c>V1ClusterRole</c> after every default is
+    /// applied. The result is checked like everything else: an insecure change fails the synth unless a relaxation with
+    /// a reason covers it.
+    /// </summary>
+    public ClusterRole Customize(Action<V1ClusterRole> change, [CallerFilePath] string callerFile = "", [CallerLineNumber] int callerLine = 0)
+    {
+        CustomizationsOf.Add(change, callerFile, callerLine);
         return this;
     }
 

@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using k8s;
 using k8s.Models;
 using SecureManifests.Validation;
@@ -36,6 +37,17 @@ public sealed class ConfigMap : ManifestObject
         }
 
         _data[key] = value;
+        return this;
+    }
+
+    /// <summary>
+    /// The typed escape hatch for what the SDK does not name: changes the emitted <c>V1ConfigMap</c> after every default is
+    /// applied. The result is checked like everything else: an insecure change fails the synth unless a relaxation with
+    /// a reason covers it.
+    /// </summary>
+    public ConfigMap Customize(Action<V1ConfigMap> change, [CallerFilePath] string callerFile = "", [CallerLineNumber] int callerLine = 0)
+    {
+        CustomizationsOf.Add(change, callerFile, callerLine);
         return this;
     }
 

@@ -23,6 +23,10 @@ public sealed class Container
     private Probe? _liveness;
     private Probe? _readiness;
     private Probe? _startup;
+    private readonly List<V1EnvFromSource> _envFrom = [];
+    private ImagePullPolicy? _pullPolicy;
+    private LifecycleHandler? _postStart;
+    private LifecycleHandler? _preStop;
 
     private readonly List<SourceLocation?> _portOrigins = [];
 
@@ -168,6 +172,84 @@ public sealed class Container
         return this;
     }
 
+    /// <summary>Sets an environment variable from a field of the pod (Downward API <c>fieldRef</c>), e.g. its name or node.</summary>
+    public Container WithEnvFromField(string name, EnvFieldPath field)
+    {
+        RequireNewEnvName(name);
+        RequireDefined(field, $"env[{name}].valueFrom.fieldRef.fieldPath");
+        _env.Add(new V1EnvVar
+        {
+            Name = name,
+            ValueFrom = new V1EnvVarSource { FieldRef = new V1ObjectFieldSelector { ApiVersion = "v1", FieldPath = field.ToApiValue() } },
+        });
+        return this;
+    }
+
+    /// <summary>
+    /// Sets an environment variable from this container's requests or limits (Downward API <c>resourceFieldRef</c>),
+    /// e.g. <c>GOMAXPROCS</c> from the CPU limit; <paramref name="divisor"/> scales it, e.g. <c>1Mi</c>.
+    /// </summary>
+    public Container WithEnvFromResource(string name, ResourceFieldPath resource, string? divisor = null)
+    {
+        RequireNewEnvName(name);
+        RequireDefined(resource, $"env[{name}].valueFrom.resourceFieldRef.resource");
+        if (divisor is not null && (!Quantities.IsValid(divisor) || Quantities.IsNegative(divisor) || divisor.TrimStart('0', '.').Length == 0))
+        {
+            throw Invalid($"env[{name}].valueFrom.resourceFieldRef.divisor", $"'{divisor}' is not a positive quantity; write e.g. 1m or 1Mi");
+        }
+
+        _env.Add(new V1EnvVar
+        {
+            Name = name,
+            ValueFrom = new V1EnvVarSource
+            {
+                ResourceFieldRef = new V1ResourceFieldSelector
+                {
+                    ContainerName = Name,
+                    Resource = resource.ToApiValue(),
+                    Divisor = divisor is null ? null : Quantity.Of(divisor),
+                },
+            },
+        });
+        return this;
+    }
+
+    /// <summary>
+    /// Sets one environment variable per key of a ConfigMap of the same app (<c>envFrom</c>), optionally prefixed.
+    /// Its keys were checked not to look secret (SM2016); secrets stay mounted files.
+    /// </summary>
+    public Container WithEnvFrom(ConfigMap configMap, string? prefix = null)
+    {
+        ArgumentNullException.ThrowIfNull(configMap);
+        _owner.RequireSameApp(configMap, $"{Field}.envFrom[{configMap.Name}]");
+        if (prefix is not null && (prefix.Length == 0 || !KubernetesNames.IsEnvVarName(prefix)))
+        {
+            throw Invalid($"envFrom[{configMap.Name}].prefix", $"'{prefix}' is not a valid environment variable prefix: printable ASCII without '='");
+        }
+
+        if (_envFrom.Any(e => e.ConfigMapRef?.Name == configMap.Name))
+        {
+            throw Invalid($"envFrom[{configMap.Name}]", $"{configMap.Reference} is already imported into container '{Name}'");
+        }
+
+        _envFrom.Add(new V1EnvFromSource { ConfigMapRef = new V1ConfigMapEnvSource { Name = configMap.Name }, Prefix = prefix });
+        return this;
+    }
+
+    /// <summary>When the kubelet pulls the image; unset leaves the Kubernetes default (IfNotPresent for tagged images).</summary>
+    public Container WithImagePullPolicy(ImagePullPolicy policy)
+    {
+        RequireDefined(policy, "imagePullPolicy");
+        _pullPolicy = policy;
+        return this;
+    }
+
+    /// <summary>Runs <paramref name="handler"/> right after the container starts (<c>lifecycle.postStart</c>).</summary>
+    public Container WithPostStart(LifecycleHandler handler) => SetHandler(ref _postStart, handler, "lifecycle.postStart");
+
+    /// <summary>Runs <paramref name="handler"/> before the container is stopped (<c>lifecycle.preStop</c>), e.g. to drain connections.</summary>
+    public Container WithPreStop(LifecycleHandler handler) => SetHandler(ref _preStop, handler, "lifecycle.preStop");
+
     public Container WithCommand(params string[] command)
     {
         _command = command;
@@ -306,6 +388,9 @@ public sealed class Container
             Args = _args?.ToList(),
             Ports = _ports.Count == 0 ? null : [.. _ports.Select(p => p.ToModel())],
             Env = _env.Count == 0 ? null : [.. _env],
+            EnvFrom = _envFrom.Count == 0 ? null : [.. _envFrom],
+            ImagePullPolicy = _pullPolicy?.ToApiValue(),
+            Lifecycle = _postStart is null && _preStop is null ? null : new V1Lifecycle { PostStart = _postStart?.ToModel(), PreStop = _preStop?.ToModel() },
             Resources = new V1ResourceRequirements
             {
                 Requests = new Dictionary<string, ResourceQuantity>(StringComparer.Ordinal)
@@ -343,6 +428,32 @@ public sealed class Container
 
         slot = probe;
         return this;
+    }
+
+    private Container SetHandler(ref LifecycleHandler? slot, LifecycleHandler handler, string field)
+    {
+        ArgumentNullException.ThrowIfNull(handler);
+        if (handler.Port is not null && _ports.All(p => p.Name != handler.Port))
+        {
+            throw Invalid($"{field}.httpGet.port", $"port '{handler.Port}' is not a port of container '{Name}'; declare it with WithPort first");
+        }
+
+        if (slot is not null)
+        {
+            throw Invalid(field, "is set twice; a container has one handler per hook");
+        }
+
+        slot = handler;
+        return this;
+    }
+
+    private void RequireDefined<TEnum>(TEnum value, string field)
+        where TEnum : struct, Enum
+    {
+        if (!Enum.IsDefined(value))
+        {
+            throw Invalid(field, $"{value} is not a {typeof(TEnum).Name}");
+        }
     }
 
     private void RequireNewEnvName(string name)

@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using k8s;
 using k8s.Models;
 
@@ -11,11 +12,29 @@ public sealed class DaemonSet : Workload<DaemonSet>
     {
     }
 
+    /// <inheritdoc cref="Workload.SetRevisionHistoryLimit"/>
+    public DaemonSet WithRevisionHistoryLimit(int revisions)
+    {
+        SetRevisionHistoryLimit(revisions);
+        return this;
+    }
+
+    /// <summary>
+    /// The typed escape hatch for what the SDK does not name: changes the emitted <c>V1DaemonSet</c> after every default is
+    /// applied. The result is checked like everything else: an insecure change fails the synth unless a relaxation with
+    /// a reason covers it.
+    /// </summary>
+    public DaemonSet Customize(Action<V1DaemonSet> change, [CallerFilePath] string callerFile = "", [CallerLineNumber] int callerLine = 0)
+    {
+        CustomizationsOf.Add(change, callerFile, callerLine);
+        return this;
+    }
+
     private protected override IKubernetesObject EmitWorkload() => new V1DaemonSet
     {
         ApiVersion = "apps/v1",
         Kind = Kind,
         Metadata = WorkloadMetadata(),
-        Spec = new V1DaemonSetSpec { Selector = Selector(), Template = BuildPodTemplate() },
+        Spec = new V1DaemonSetSpec { Selector = Selector(), RevisionHistoryLimit = RevisionHistoryLimit, Template = BuildPodTemplate() },
     };
 }

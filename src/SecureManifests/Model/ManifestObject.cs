@@ -58,8 +58,24 @@ public abstract class ManifestObject
     /// <summary>Records the call that created the object (the first record wins).</summary>
     internal virtual void DefineAt(string file, int line) => DefinedAt ??= SourceLocation.Of(file, line);
 
-    /// <summary>The call that set the field at <paramref name="path"/> of <paramref name="emitted"/>, one of this object's own.</summary>
-    internal virtual SourceLocation? Locate(IKubernetesObject emitted, string path) => DefinedAt;
+    /// <summary>
+    /// The call that set the field at <paramref name="path"/> of <paramref name="emitted"/>, one of this object's own: the
+    /// <c>Customize</c> that changed it, else the SDK call that set it, else the call that created the object.
+    /// </summary>
+    internal SourceLocation? Locate(IKubernetesObject emitted, string path) => CustomizationsOf.Locate(emitted, path) ?? LocateDefined(emitted, path);
+
+    /// <summary>The SDK call that set the field, else the one that created the object.</summary>
+    private protected virtual SourceLocation? LocateDefined(IKubernetesObject emitted, string path) => DefinedAt;
+
+    /// <summary>The emitted objects with the <c>Customize</c> changes applied.</summary>
+    internal IReadOnlyList<IKubernetesObject> EmitCustomized()
+    {
+        var objects = Emit().ToList();
+        CustomizationsOf.ApplyTo(objects, Name, Reference);
+        return objects;
+    }
+
+    private protected Customizations CustomizationsOf { get; } = new();
 
     /// <summary>Checks that can only run once the whole app is defined.</summary>
     internal virtual void ValidateComplete()

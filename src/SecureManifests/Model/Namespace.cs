@@ -18,6 +18,7 @@ public sealed class Namespace
 
     private readonly List<ManifestObject> _definitions = [];
     private readonly HashSet<(string Kind, string Name)> _names = [];
+    private readonly Customizations _customizations = new();
 
     internal Namespace(App app, string name)
     {
@@ -42,6 +43,9 @@ public sealed class Namespace
 
     /// <summary>The <c>AddNamespace</c> call; findings on the Namespace and its policies point there.</summary>
     internal SourceLocation? DefinedAt { get; init; }
+
+    /// <summary>The <c>Customize</c> that changed <paramref name="path"/> of <paramref name="emitted"/>, else <see cref="DefinedAt"/>.</summary>
+    internal SourceLocation? Locate(IKubernetesObject emitted, string path) => _customizations.Locate(emitted, path) ?? DefinedAt;
 
     public string Name { get; }
 
@@ -96,6 +100,16 @@ public sealed class Namespace
         return Track(definition);
     }
 
+    /// <summary>
+    /// The typed escape hatch for the Namespace object (e.g. an annotation for a cost tool), applied after the defaults.
+    /// The Pod Security Admission labels are left as the workloads' relaxations require; a change to them is refused.
+    /// </summary>
+    public Namespace Customize(Action<V1Namespace> change, [CallerFilePath] string callerFile = "", [CallerLineNumber] int callerLine = 0)
+    {
+        _customizations.Add(change, callerFile, callerLine);
+        return this;
+    }
+
     internal T Track<T>(T definition)
         where T : ManifestObject
     {
@@ -139,7 +153,9 @@ public sealed class Namespace
             };
         }
 
-        yield return new V1Namespace { ApiVersion = "v1", Kind = "Namespace", Metadata = metadata };
+        var ns = new V1Namespace { ApiVersion = "v1", Kind = "Namespace", Metadata = metadata };
+        _customizations.ApplyTo([ns], Name, $"Namespace {Name}", PodSecurityLabels);
+        yield return ns;
         foreach (var policy in NamespacePolicies.DefaultDenyAndDns(App, Name))
         {
             yield return policy;
@@ -150,6 +166,12 @@ public sealed class Namespace
             yield return policy;
         }
     }
+
+    private static string PodSecurityLabels(IKubernetesObject obj) =>
+        string.Join('\n', (((V1Namespace)obj).Metadata.Labels ?? new Dictionary<string, string>())
+            .Where(l => l.Key.StartsWith("pod-security.kubernetes.io/", StringComparison.Ordinal))
+            .Select(l => l.Key + "=" + l.Value)
+            .Order(StringComparer.Ordinal));
 
     private static string LevelName(PodSecurityLevel level) => level switch
     {

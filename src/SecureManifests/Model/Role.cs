@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using k8s;
 using k8s.Models;
 
@@ -31,6 +32,17 @@ public sealed class Role : ManifestObject
         ArgumentNullException.ThrowIfNull(configMap);
         RequireSameApp(configMap, $"rules[{_rules.Rules.Count}].resourceNames");
         return Allow([Verb.Get, Verb.Watch], "configmaps", "", configMap.Name);
+    }
+
+    /// <summary>
+    /// The typed escape hatch for what the SDK does not name: changes the emitted <c>V1Role</c> after every default is
+    /// applied. The result is checked like everything else: an insecure change fails the synth unless a relaxation with
+    /// a reason covers it.
+    /// </summary>
+    public Role Customize(Action<V1Role> change, [CallerFilePath] string callerFile = "", [CallerLineNumber] int callerLine = 0)
+    {
+        CustomizationsOf.Add(change, callerFile, callerLine);
+        return this;
     }
 
     internal void BindTo(Workload workload)

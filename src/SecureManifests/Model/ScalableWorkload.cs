@@ -19,6 +19,13 @@ public abstract class ScalableWorkload<TSelf> : Workload<TSelf>
     /// <summary>The replica count; null when an autoscaler owns it.</summary>
     public int? Replicas { get; private set; } = 1;
 
+    /// <inheritdoc cref="Workload.SetRevisionHistoryLimit"/>
+    public TSelf WithRevisionHistoryLimit(int revisions)
+    {
+        SetRevisionHistoryLimit(revisions);
+        return (TSelf)this;
+    }
+
     public TSelf WithReplicas(int replicas)
     {
         if (replicas < 0)

@@ -1,6 +1,6 @@
+using System.Runtime.CompilerServices;
 using k8s;
 using k8s.Models;
-using SecureManifests.Validation;
 
 namespace SecureManifests.Model;
 
@@ -11,6 +11,7 @@ namespace SecureManifests.Model;
 public sealed class StatefulSet : ScalableWorkload<StatefulSet>
 {
     private readonly List<V1PersistentVolumeClaim> _claims = [];
+    private V1StatefulSetUpdateStrategy? _strategy;
 
     internal StatefulSet(Namespace ns, string name, string image)
         : base(ns, "StatefulSet", name, image)
@@ -23,36 +24,49 @@ public sealed class StatefulSet : ScalableWorkload<StatefulSet>
     /// <summary>A ReadWriteOnce PersistentVolumeClaim per pod, mounted at <paramref name="mountPath"/>.</summary>
     public StatefulSet WithVolumeClaim(string name, string mountPath, string size, string? storageClass = null)
     {
-        var problem = NameFormat.Label.Check(name);
-        if (problem is not null)
-        {
-            throw Invalid($"spec.volumeClaimTemplates[{name}].metadata.name", problem);
-        }
-
+        var field = $"spec.volumeClaimTemplates[{name}]";
+        var claim = VolumeClaims.Create(this, name, size, storageClass, VolumeAccessMode.ReadWriteOnce, field);
         if (_claims.Any(c => c.Metadata.Name == name))
         {
-            throw Invalid($"spec.volumeClaimTemplates[{name}]", $"claim '{name}' is declared twice");
-        }
-
-        if (!Quantities.IsValid(size) || Quantities.IsNegative(size))
-        {
-            throw Invalid($"spec.volumeClaimTemplates[{name}].spec.resources.requests.storage", $"'{size}' is not a valid quantity; write e.g. 10Gi");
+            throw Invalid(field, $"claim '{name}' is declared twice");
         }
 
         Main.WithMount(name, mountPath, readOnly: false);
-        _claims.Add(new V1PersistentVolumeClaim
+        _claims.Add(claim);
+        return this;
+    }
+
+    /// <summary>Replaces pods one at a time from the highest ordinal (the default); pods below <paramref name="partition"/> keep the old revision.</summary>
+    public StatefulSet WithRollingUpdate(int? partition = null)
+    {
+        if (partition < 0)
         {
-            Metadata = new V1ObjectMeta { Name = name },
-            Spec = new V1PersistentVolumeClaimSpec
-            {
-                AccessModes = ["ReadWriteOnce"],
-                StorageClassName = storageClass,
-                Resources = new V1VolumeResourceRequirements
-                {
-                    Requests = new Dictionary<string, ResourceQuantity>(StringComparer.Ordinal) { ["storage"] = Quantity.Of(size) },
-                },
-            },
-        });
+            throw Invalid("spec.updateStrategy.rollingUpdate.partition", $"{partition} is negative");
+        }
+
+        _strategy = new V1StatefulSetUpdateStrategy
+        {
+            Type = "RollingUpdate",
+            RollingUpdate = partition is null ? null : new V1RollingUpdateStatefulSetStrategy { Partition = partition },
+        };
+        return this;
+    }
+
+    /// <summary>Updates a pod only when it is deleted by hand (<c>OnDelete</c>), for operator-driven upgrades.</summary>
+    public StatefulSet WithOnDeleteStrategy()
+    {
+        _strategy = new V1StatefulSetUpdateStrategy { Type = "OnDelete" };
+        return this;
+    }
+
+    /// <summary>
+    /// The typed escape hatch for what the SDK does not name: changes the emitted <c>V1StatefulSet</c> after every default is
+    /// applied. The result is checked like everything else: an insecure change fails the synth unless a relaxation with
+    /// a reason covers it.
+    /// </summary>
+    public StatefulSet Customize(Action<V1StatefulSet> change, [CallerFilePath] string callerFile = "", [CallerLineNumber] int callerLine = 0)
+    {
+        CustomizationsOf.Add(change, callerFile, callerLine);
         return this;
     }
 
@@ -89,6 +103,8 @@ public sealed class StatefulSet : ScalableWorkload<StatefulSet>
             Replicas = Replicas,
             ServiceName = ServiceName,
             Selector = Selector(),
+            UpdateStrategy = _strategy,
+            RevisionHistoryLimit = RevisionHistoryLimit,
             Template = BuildPodTemplate(),
             VolumeClaimTemplates = _claims.Count == 0 ? null : [.. _claims],
         },

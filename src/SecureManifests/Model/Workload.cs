@@ -58,6 +58,23 @@ public abstract class Workload : ManifestObject
 
     internal IReadOnlyList<Container> InitContainers => _initContainers;
 
+    /// <summary>Scheduling, DNS, pull secrets and the other pod-level settings that leave security untouched.</summary>
+    internal PodSettings Pod { get; } = new();
+
+    /// <summary>The old revisions kept for rollback (<c>revisionHistoryLimit</c>; Kubernetes default 10).</summary>
+    private protected int? RevisionHistoryLimit { get; private set; }
+
+    /// <summary>Keeps <paramref name="revisions"/> old revisions for rollback (<c>spec.revisionHistoryLimit</c>; Kubernetes default 10).</summary>
+    private protected void SetRevisionHistoryLimit(int revisions)
+    {
+        if (revisions < 0)
+        {
+            throw Invalid("spec.revisionHistoryLimit", $"{revisions} is negative");
+        }
+
+        RevisionHistoryLimit = revisions;
+    }
+
     internal void AddContainer(Container container, bool init) => (init ? _initContainers : _containers).Add(container);
 
     /// <summary>The workload's own call site is its main container's too.</summary>
@@ -68,7 +85,7 @@ public abstract class Workload : ManifestObject
     }
 
     /// <summary>A field of a container maps to the call that created the container or set the field; the rest to the workload's.</summary>
-    internal override SourceLocation? Locate(IKubernetesObject emitted, string path)
+    private protected override SourceLocation? LocateDefined(IKubernetesObject emitted, string path)
     {
         if (Rules.PodSpecLocator.TryLocate(emitted, out var pod)
             && (InContainer(path, pod.SpecPath + ".containers[", _containers) ?? InContainer(path, pod.SpecPath + ".initContainers[", _initContainers)) is { } found)
@@ -192,7 +209,7 @@ public abstract class Workload : ManifestObject
             labels[key] = value;
         }
 
-        return new V1PodTemplateSpec
+        var template = new V1PodTemplateSpec
         {
             Metadata = new V1ObjectMeta { Labels = labels },
             Spec = new V1PodSpec
@@ -219,6 +236,8 @@ public abstract class Workload : ManifestObject
                 Volumes = _volumes.Count == 0 ? null : [.. _volumes.Select(v => Named(v.Key, v.Value()))],
             },
         };
+        Pod.ApplyTo(template.Spec, template.Metadata);
+        return template;
     }
 
     private SortedDictionary<string, string> WaivedRules()

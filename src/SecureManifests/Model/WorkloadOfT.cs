@@ -8,7 +8,7 @@ namespace SecureManifests.Model;
 /// The fluent API shared by every workload kind. Container settings apply to <see cref="Workload.Main"/>;
 /// use <see cref="WithSidecar"/> and <see cref="WithInitContainer"/> for more containers.
 /// </summary>
-public abstract class Workload<TSelf> : Workload
+public abstract partial class Workload<TSelf> : Workload
     where TSelf : Workload<TSelf>
 {
     private protected Workload(Namespace ns, string kind, string name, string image)
@@ -61,6 +61,24 @@ public abstract class Workload<TSelf> : Workload
 
     /// <inheritdoc cref="Container.AllowCapability"/>
     public TSelf AllowCapability(string capability, string reason) => Apply(c => c.AllowCapability(capability, reason));
+
+    /// <inheritdoc cref="Container.WithEnvFromField"/>
+    public TSelf WithEnvFromField(string name, EnvFieldPath field) => Apply(c => c.WithEnvFromField(name, field));
+
+    /// <inheritdoc cref="Container.WithEnvFromResource"/>
+    public TSelf WithEnvFromResource(string name, ResourceFieldPath resource, string? divisor = null) => Apply(c => c.WithEnvFromResource(name, resource, divisor));
+
+    /// <inheritdoc cref="Container.WithEnvFrom"/>
+    public TSelf WithEnvFrom(ConfigMap configMap, string? prefix = null) => Apply(c => c.WithEnvFrom(configMap, prefix));
+
+    /// <inheritdoc cref="Container.WithImagePullPolicy"/>
+    public TSelf WithImagePullPolicy(ImagePullPolicy policy) => Apply(c => c.WithImagePullPolicy(policy));
+
+    /// <inheritdoc cref="Container.WithPostStart"/>
+    public TSelf WithPostStart(LifecycleHandler handler) => Apply(c => c.WithPostStart(handler));
+
+    /// <inheritdoc cref="Container.WithPreStop"/>
+    public TSelf WithPreStop(LifecycleHandler handler) => Apply(c => c.WithPreStop(handler));
 
     /// <inheritdoc cref="Container.WithHostPort"/>
     public TSelf WithHostPort(string portName, int hostPort, string reason) => Apply(c => c.WithHostPort(portName, hostPort, reason));
@@ -128,16 +146,7 @@ public abstract class Workload<TSelf> : Workload
     /// <summary>Adds an annotation to the workload object.</summary>
     public TSelf WithAnnotation(string key, string value)
     {
-        if (!KubernetesNames.IsQualifiedKey(key))
-        {
-            throw Invalid($"metadata.annotations[{key}]", $"'{key}' is not a valid annotation key: an optional DNS subdomain prefix and '/', then at most 63 alphanumerics, '-', '_' or '.'");
-        }
-
-        if (key.StartsWith(WellKnownAnnotations.IgnorePrefix, StringComparison.Ordinal))
-        {
-            throw Invalid($"metadata.annotations[{key}]", "waivers are written by Allow(...) and the other relaxation methods, which take a reason");
-        }
-
+        RequireAnnotationKey(key, "metadata.annotations");
         AddAnnotation(key, value);
         return Self;
     }
@@ -171,6 +180,21 @@ public abstract class Workload<TSelf> : Workload
         }
 
         AddInbound(new InboundRule(null, namespaceName, ResolvePort(portName, $"networkPolicy.ingress.ports[{portName}]")));
+        return Self;
+    }
+
+    /// <summary>
+    /// Accepts traffic on <paramref name="portName"/> from an address block outside the cluster, e.g. the clients of a
+    /// LoadBalancer Service (with <c>externalTrafficPolicy: Local</c> their addresses are kept).
+    /// </summary>
+    public TSelf AllowFromCidr(string cidr, string portName)
+    {
+        if (!Networking.Cidr.TryParse(cidr, out _))
+        {
+            throw Invalid($"networkPolicy.ingress.from[{cidr}]", $"'{cidr}' is not a CIDR block such as 203.0.113.0/24");
+        }
+
+        AddInbound(new InboundRule(null, null, ResolvePort(portName, $"networkPolicy.ingress.ports[{portName}]"), cidr));
         return Self;
     }
 
@@ -242,6 +266,19 @@ public abstract class Workload<TSelf> : Workload
     {
         change(Main);
         return Self;
+    }
+
+    private void RequireAnnotationKey(string key, string field)
+    {
+        if (!KubernetesNames.IsQualifiedKey(key))
+        {
+            throw Invalid($"{field}[{key}]", $"'{key}' is not a valid annotation key: an optional DNS subdomain prefix and '/', then at most 63 alphanumerics, '-', '_' or '.'");
+        }
+
+        if (key.StartsWith(WellKnownAnnotations.IgnorePrefix, StringComparison.Ordinal))
+        {
+            throw Invalid($"{field}[{key}]", "waivers are written by Allow(...) and the other relaxation methods, which take a reason");
+        }
     }
 
     private void RequireLabel(string key, string value, string field)

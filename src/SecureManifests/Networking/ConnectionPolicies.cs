@@ -61,7 +61,9 @@ internal sealed class ConnectionPolicies
             PolicyTypes = ["Ingress"],
             Ingress = [.. target.Inbound.Select(rule => new V1NetworkPolicyIngressRule
             {
-                FromProperty = [rule.FromWorkload is { } source ? Peer(source, target.Namespace) : NamespacePeer(rule.FromNamespace!)],
+                FromProperty = [rule.FromWorkload is { } source ? Peer(source, target.Namespace)
+                    : rule.FromCidr is { } cidr ? new V1NetworkPolicyPeer { IpBlock = new V1IPBlock { Cidr = cidr } }
+                    : NamespacePeer(rule.FromNamespace!)],
                 Ports = [PortOf(rule.Port.Number, rule.Port.Protocol)],
             })],
         },

@@ -8,7 +8,7 @@ namespace SecureManifests.Tests.Synthesis;
 
 /// <summary>
 /// A build finding points at the C# call that caused it: the call that set the offending field (a port, a sidecar's
-/// image), else the call that created the object (a raw object's <c>Add</c>, a workload's <c>AddX</c>).
+/// image, a <c>Customize</c>), else the call that created the object (a raw object's <c>Add</c>, a workload's <c>AddX</c>).
 /// </summary>
 public sealed class FindingSourceTests
 {
@@ -23,6 +23,8 @@ public sealed class FindingSourceTests
         api.WithSidecar("proxy", "envoyproxy/envoy:latest");
         var ports = Line() + 1;
         api.WithPort("ssh", 22).WithPort("web", 80);
+        var customize = Line() + 1;
+        api.Customize(d => d.Spec.Template.Spec.Containers[0].SecurityContext.Privileged = true);
         var rawPod = Line() + 1;
         ns.Add(new V1Pod
         {
@@ -47,6 +49,7 @@ public sealed class FindingSourceTests
         Assert.Equal($"{file}:{sidecar}", Where(RuleIds.MutableImageTag, "api", "containers[1]"));
         Assert.Equal($"{file}:{ports}", Where(RuleIds.SshPortExposed, "api"));
         Assert.Equal($"{file}:{ports}", Where(RuleIds.PrivilegedPort, "api"));
+        Assert.Equal($"{file}:{customize}", Where(RuleIds.PrivilegedContainer, "api"));
         foreach (var rule in new[]
         {
             RuleIds.PrivilegedContainer, RuleIds.HostNamespaces, RuleIds.HostPathVolume, RuleIds.UnmaskedProcMount,
