@@ -4,6 +4,7 @@ using k8s.Models;
 using SecureManifests.Defaults;
 using SecureManifests.Model;
 using SecureManifests.Networking;
+using SecureManifests.Validation;
 
 namespace SecureManifests;
 
@@ -41,7 +42,7 @@ public class App
     {
         if (_namespaces.Any(n => n.Name == name))
         {
-            throw new ManifestDefinitionException($"Namespace {name}", "metadata.name", $"namespace '{name}' is defined twice in app '{Name}'");
+            throw new ManifestDefinitionException($"Namespace {name}", "metadata.name", DefinitionProblems.DuplicateNamespace(name));
         }
 
         var ns = new Namespace(this, name) { DefinedAt = SourceLocation.Of(callerFile, callerLine) };

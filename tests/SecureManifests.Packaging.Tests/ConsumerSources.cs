@@ -138,7 +138,8 @@ internal static class ConsumerSources
         {
             public BrokenApp() : base("broken")
             {
-                AddNamespace("Not_A_Valid_Name");
+                // Computed at run time: a literal would already be SM0106 from the analyzers, at compile time.
+            AddNamespace(string.Concat("Not_A_", "Valid_Name"));
             }
         }
         """;

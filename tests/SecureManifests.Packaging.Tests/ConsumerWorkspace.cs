@@ -15,11 +15,14 @@ namespace SecureManifests.Packaging.Tests;
 public sealed class ConsumerWorkspace : IDisposable
 {
     private static readonly TimeSpan CommandTimeout = TimeSpan.FromMinutes(8);
+    private static int _created;
     private readonly TemporaryFolder _folder = new();
 
     public ConsumerWorkspace()
     {
-        Version = string.Create(CultureInfo.InvariantCulture, $"0.1.0-e2e.{DateTime.UtcNow:yyyyMMddHHmmss}.{Environment.ProcessId}");
+        // Unique per workspace, also for two created in the same second by test classes running in parallel: disposing
+        // one deletes its package from the NuGet cache, which must not be the other's.
+        Version = string.Create(CultureInfo.InvariantCulture, $"0.1.0-e2e.{DateTime.UtcNow:yyyyMMddHHmmss}.{Environment.ProcessId}.{Interlocked.Increment(ref _created)}");
         Root = _folder.FullPath;
         var feed = Path.Combine(Root, "feed");
         Run(TestPaths.RepositoryRoot, "pack", Path.Combine(TestPaths.RepositoryRoot, "src", "SecureManifests", "SecureManifests.csproj"),

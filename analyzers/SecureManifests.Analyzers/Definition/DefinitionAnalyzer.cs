@@ -71,6 +71,12 @@ public sealed class DefinitionAnalyzer : DiagnosticAnalyzer
             var problem = kind == DefinitionValue.PortNumber
                 ? (ValueResolver.TryGetInteger(argument.Value, out var port) ? DefinitionProblems.OfPort(port) : null)
                 : (ValueResolver.TryGetString(argument.Value, out var text) && (text is not null || kind != DefinitionValue.Quantity) ? DefinitionProblems.Of(kind, text) : null);
+            if (problem is null && parameter.Name == "name" && context.Node is InvocationExpressionSyntax call
+                && ValueResolver.TryGetString(argument.Value, out var literal) && literal is not null)
+            {
+                problem = DuplicateNames.Problem(call, method.Name, literal);
+            }
+
             if (problem is not null)
             {
                 context.ReportDiagnostic(Diagnostic.Create(Descriptors.DefinitionRejected, argument.Syntax.GetLocation(), parameter.Name, problem));

@@ -28,7 +28,7 @@ public abstract class Workload : ManifestObject
         Defaults = new ScopedDefaults(Reference, ns.Defaults);
         if (ns.Defines(nameof(Workload), name))
         {
-            throw Invalid("metadata.name", $"another workload in namespace '{ns.Name}' is already named '{name}'; workload names select pods and must be unique per namespace");
+            throw Invalid("metadata.name", Validation.DefinitionProblems.DuplicateWorkload(name));
         }
 
         Main = new Container(this, name, image, "containers[" + name + "]");

@@ -39,6 +39,13 @@ internal static class DefinitionProblems
         _ => null,
     };
 
+    /// <summary>A second workload of one namespace with the name of another (the object's reference names the namespace).</summary>
+    public static string DuplicateWorkload(string name) =>
+        $"another workload in this namespace is already named '{name}'; workload names select pods and must be unique per namespace";
+
+    /// <summary>A second namespace of one app with the name of another.</summary>
+    public static string DuplicateNamespace(string name) => $"namespace '{name}' is defined twice in this app";
+
     /// <summary>The problem with a port number, or null when it is within 1-65535.</summary>
     public static string? OfPort(long port) =>
         port is < 1 or > 65535 ? port.ToString(CultureInfo.InvariantCulture) + " is outside 1-65535" : null;

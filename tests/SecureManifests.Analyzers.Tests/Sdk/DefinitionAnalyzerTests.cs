@@ -42,6 +42,8 @@ public sealed class DefinitionAnalyzerTests
     [InlineData("ns.AddDeployment(\"api\", \"ghcr.io/acme/api:1.0\").WithWritablePath(\"tmp\");", "path")]
     [InlineData("ns.AddCronJob(\"nightly\", \"every night\", \"ghcr.io/acme/job:1.0\");", "schedule")]
     [InlineData("ns.AddConfigMap(\"Settings\");", "name")]
+    [InlineData("ns.AddDeployment(\"api\", \"ghcr.io/acme/api:1.0\");\n        ns.AddJob(\"api\", \"ghcr.io/acme/migrate:1.0\");", "name")]
+    [InlineData("app.AddNamespace(\"shop\");", "name")]
     public async Task A_literal_the_SDK_rejects_is_SM0106_with_the_SDK_text(string call, string parameter)
     {
         var program = CompiledProgram.Compile(Program.Replace("/*CALL*/", call, StringComparison.Ordinal));
@@ -59,6 +61,7 @@ public sealed class DefinitionAnalyzerTests
     [InlineData("ns.AddDeployment(\"api\", \"ghcr.io/acme/api:1.0\").WithPort(\"http\", 8080).WithResources(cpu: \"250m\", memory: \"64Mi\");")]
     [InlineData("ns.AddCronJob(\"nightly\", \"0 3 * * *\", \"ghcr.io/acme/job:1.0\").WithWritablePath(\"/tmp\", \"64Mi\");")]
     [InlineData("var name = System.Environment.GetEnvironmentVariable(\"NAME\") ?? \"api\"; ns.AddDeployment(name, \"ghcr.io/acme/api:1.0\");")]
+    [InlineData("ns.AddDeployment(\"api\", \"ghcr.io/acme/api:1.0\");\n        app.AddNamespace(\"other\").AddDeployment(\"api\", \"ghcr.io/acme/api:1.0\");")]
     public async Task Valid_or_unknown_values_are_not_reported(string call)
     {
         var program = CompiledProgram.Compile(Program.Replace("/*CALL*/", call, StringComparison.Ordinal));
