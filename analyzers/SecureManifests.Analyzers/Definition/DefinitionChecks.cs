@@ -35,6 +35,8 @@ internal static class DefinitionChecks
         ["WithSecretFiles"] = Arguments(("mountPath", DefinitionValue.MountPath)),
         ["WithConfigFiles"] = Arguments(("mountPath", DefinitionValue.MountPath)),
         ["WithHostPathVolume"] = Arguments(("mountPath", DefinitionValue.MountPath)),
+        ["WithPodLabel"] = Arguments(("key", DefinitionValue.LabelKey), ("value", DefinitionValue.LabelValue)),
+        ["WithNodeSelector"] = Arguments(("labelKey", DefinitionValue.LabelKey), ("value", DefinitionValue.LabelValue)),
     };
 
     /// <summary>Whether calls of this name are checked (any other call is dismissed from its syntax).</summary>

@@ -283,14 +283,9 @@ public abstract partial class Workload<TSelf> : Workload
 
     private void RequireLabel(string key, string value, string field)
     {
-        if (!KubernetesNames.IsQualifiedKey(key))
+        if ((DefinitionProblems.Of(DefinitionValue.LabelKey, key) ?? DefinitionProblems.Of(DefinitionValue.LabelValue, value)) is { } problem)
         {
-            throw Invalid($"{field}[{key}]", $"'{key}' is not a valid label key: an optional DNS subdomain prefix and '/', then at most 63 alphanumerics, '-', '_' or '.'");
-        }
-
-        if (!KubernetesNames.IsLabelValue(value))
-        {
-            throw Invalid($"{field}[{key}]", $"'{value}' is not a valid label value: at most 63 alphanumerics, '-', '_' or '.', starting and ending with an alphanumeric");
+            throw Invalid($"{field}[{key}]", problem);
         }
     }
 }

@@ -36,6 +36,10 @@ internal static class DefinitionProblems
         DefinitionValue.CronSchedule when !IsCronSchedule(value) =>
             $"'{value}' is not a cron schedule: five fields (minute hour day-of-month month day-of-week) or a macro such as @hourly",
         DefinitionValue.Image => ImageProblem(value),
+        DefinitionValue.LabelKey when !KubernetesNames.IsQualifiedKey(value) =>
+            $"'{value}' is not a valid label key: an optional DNS subdomain prefix and '/', then at most 63 alphanumerics, '-', '_' or '.'",
+        DefinitionValue.LabelValue when !KubernetesNames.IsLabelValue(value) =>
+            $"'{value}' is not a valid label value: at most 63 alphanumerics, '-', '_' or '.', starting and ending with an alphanumeric",
         _ => null,
     };
 

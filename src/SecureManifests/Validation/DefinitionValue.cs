@@ -30,4 +30,10 @@ internal enum DefinitionValue
 
     /// <summary>A container image reference.</summary>
     Image,
+
+    /// <summary>A label key: an optional DNS-subdomain prefix and '/', then a qualified name.</summary>
+    LabelKey,
+
+    /// <summary>A label value.</summary>
+    LabelValue,
 }

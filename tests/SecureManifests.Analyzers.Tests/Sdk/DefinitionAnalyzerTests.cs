@@ -44,6 +44,8 @@ public sealed class DefinitionAnalyzerTests
     [InlineData("ns.AddConfigMap(\"Settings\");", "name")]
     [InlineData("ns.AddDeployment(\"api\", \"ghcr.io/acme/api:1.0\");\n        ns.AddJob(\"api\", \"ghcr.io/acme/migrate:1.0\");", "name")]
     [InlineData("app.AddNamespace(\"shop\");", "name")]
+    [InlineData("ns.AddDeployment(\"api\", \"ghcr.io/acme/api:1.0\").WithPodLabel(\"team/owner/x\", \"web\");", "key")]
+    [InlineData("ns.AddDeployment(\"api\", \"ghcr.io/acme/api:1.0\").WithNodeSelector(\"disk\", \"fast ssd\");", "value")]
     public async Task A_literal_the_SDK_rejects_is_SM0106_with_the_SDK_text(string call, string parameter)
     {
         var program = CompiledProgram.Compile(Program.Replace("/*CALL*/", call, StringComparison.Ordinal));
