@@ -40,6 +40,8 @@
 //     has(); in; size(); startsWith, endsWith, contains, matches (RE2 syntax through JS RegExp
 //     in cel-js), split, join, lowerAscii, upperAscii, trim, indexOf, lastIndexOf, substring.
 //   - cel-js lacks `replace` and `charAt` of the strings extension: registered below.
+//   - @bufbuild/cel's `split(sep, n)` stops after n parts and drops the rest ("a:b:c".split(":", 2) is
+//     ["a", "b"], cel-go gives ["a", "b:c"]): replaced below by Go's SplitN.
 //   - cel-js lowerAscii/upperAscii also change non-ASCII letters ("É".lowerAscii() is "é"; cel-go
 //     and bufbuild keep "É"); its built-ins cannot be overridden, so keep policies to ASCII here.
 //   - cel-js rejects heterogeneous numeric equality (`1 == 1.0` is an error, true in cel-go):
@@ -50,7 +52,7 @@
 // reads int64 fields), other numbers double.
 
 import { readFile } from "node:fs/promises";
-import { celEnv, isCelError, parse as bufParse, plan as bufPlan } from "@bufbuild/cel";
+import { CelScalar, celEnv, celMethod, isCelError, listType, parse as bufParse, plan as bufPlan } from "@bufbuild/cel";
 import { strings as bufStrings } from "@bufbuild/cel/ext";
 import { Environment } from "@marcbachmann/cel-js";
 import { parse as parseYaml } from "yaml";
@@ -97,9 +99,23 @@ const toCel = (value) => {
   return value;
 };
 
+// Go's strings.SplitN, which cel-go's `split(sep, n)` is: n < 0 all parts, n == 0 none, else at most n
+// parts, the last holding the rest; an empty separator splits into code points.
+function splitN(s, separator, n) {
+  if (n === 0) return [];
+  const parts = separator === "" ? [...s] : s.split(separator);
+  if (n < 0 || parts.length <= n) return parts;
+  return [...parts.slice(0, n - 1), parts.slice(n - 1).join(separator)];
+}
+
 function bufbuildEngine() {
   // The strings extension is not part of the standard environment: add it, as Kubernetes does.
-  const env = celEnv({ funcs: bufStrings });
+  // Override: @bufbuild/cel 0.6.1 `"a:b:c".split(":", 2)` gives ["a", "b"] (cel-go: ["a", "b:c"]); a function
+  // registered later wins, so this one replaces it.
+  const splitWithLimit = celMethod("split", CelScalar.STRING, [CelScalar.STRING, CelScalar.INT], listType(CelScalar.STRING), function (separator, n) {
+    return splitN(this, separator, Number(n));
+  });
+  const env = celEnv({ funcs: [...bufStrings, splitWithLimit] });
   return (expression) => {
     const program = bufPlan(env, bufParse(expression));
     return (bindings) => {
