@@ -1,0 +1,19 @@
+using SecureManifests.Tests.Infrastructure;
+using Xunit;
+
+namespace SecureManifests.Tests.Referees;
+
+/// <summary>
+/// A fact that needs the node CEL engines (<c>npm ci</c> in <c>tests/referees</c>). Without them it is skipped with
+/// the command to run, except under <c>CI=true</c>, where it runs and fails: CI never passes by skipping a referee.
+/// </summary>
+public sealed class AdmissionRefereeFactAttribute : FactAttribute
+{
+    public AdmissionRefereeFactAttribute()
+    {
+        if (AdmissionReferees.NodeEnginesMissing is { } missing && !TestPaths.RunningInCi)
+        {
+            Skip = missing;
+        }
+    }
+}

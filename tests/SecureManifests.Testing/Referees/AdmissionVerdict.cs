@@ -1,0 +1,42 @@
+namespace SecureManifests.Tests.Referees;
+
+/// <summary>The three independent CEL engines that judge a ValidatingAdmissionPolicy.</summary>
+public enum AdmissionEngine
+{
+    /// <summary>The NuGet package <c>Cel</c> 0.3.3, in this process.</summary>
+    CelNet,
+
+    /// <summary><c>@bufbuild/cel</c> 0.6.1 with its strings extension, through node.</summary>
+    Bufbuild,
+
+    /// <summary><c>@marcbachmann/cel-js</c> 8.0.0, through node.</summary>
+    CelJs,
+}
+
+/// <summary>One validation that denied the object, or an expression that could not be evaluated.</summary>
+/// <param name="Message">The validation's message (or <c>expression could not be evaluated</c>).</param>
+/// <param name="Expression">The CEL expression, as written in the policy.</param>
+/// <param name="Error">The engine's own error text when the expression could not be evaluated; differs per engine.</param>
+public sealed record AdmissionFailure(string Message, string Expression, string? Error = null)
+{
+    /// <summary>What every engine must agree on: message and expression, not the engine's error wording.</summary>
+    public string Agreed => (Error is null ? "" : "error: ") + Message + " <- " + Expression;
+}
+
+/// <summary>The API server's decision on a CREATE, as one engine computed it.</summary>
+/// <param name="Admitted">True when the object is admitted.</param>
+/// <param name="Matched">False when matchConstraints or matchConditions leave the object out.</param>
+/// <param name="Failures">The failed validations, in policy order.</param>
+public sealed record AdmissionVerdict(bool Admitted, bool Matched, IReadOnlyList<AdmissionFailure> Failures)
+{
+    /// <summary>A one-line account for assertion messages and engine comparisons.</summary>
+    public override string ToString() =>
+        (Admitted ? "admitted" : "denied") + (Matched ? "" : " (not matched)") +
+        string.Concat(Failures.Select(f => "; " + f.Agreed));
+}
+
+/// <summary>One question for a referee: does <paramref name="Policy"/> admit <paramref name="ObjectJson"/> on CREATE?</summary>
+/// <param name="Policy">The ValidatingAdmissionPolicy as YAML or JSON.</param>
+/// <param name="ObjectJson">The object (Pod, Deployment, Role...) as JSON.</param>
+/// <param name="NamespaceObjectJson">The object's Namespace as JSON, bound as <c>namespaceObject</c>; null when absent.</param>
+public sealed record AdmissionCase(string Policy, string ObjectJson, string? NamespaceObjectJson = null);

@@ -1,0 +1,62 @@
+using System.Globalization;
+using System.Text.Json.Nodes;
+using YamlDotNet.Core;
+using YamlDotNet.RepresentationModel;
+
+namespace SecureManifests.Tests.Referees;
+
+/// <summary>
+/// Reads a policy written as YAML or JSON into a JSON tree, resolving plain scalars with the YAML 1.2 core schema
+/// (null, bools, ints, floats; anything quoted is a string), so every engine judges the same document.
+/// </summary>
+internal static class PolicyDocument
+{
+    public static JsonObject Parse(string text)
+    {
+        var stream = new YamlStream();
+        try
+        {
+            stream.Load(new StringReader(text));
+        }
+        catch (YamlException e)
+        {
+            throw new InvalidOperationException("The admission referee's policy is not YAML: " + e.Message, e);
+        }
+
+        if (stream.Documents.Count != 1 || Convert(stream.Documents[0].RootNode) is not JsonObject policy ||
+            policy["kind"]?.GetValue<string>() != "ValidatingAdmissionPolicy")
+        {
+            throw new InvalidOperationException("The admission referee's policy must be exactly one ValidatingAdmissionPolicy.");
+        }
+
+        return policy;
+    }
+
+    private static JsonNode? Convert(YamlNode node) => node switch
+    {
+        YamlMappingNode map => new JsonObject(map.Children.Select(p =>
+            KeyValuePair.Create(((YamlScalarNode)p.Key).Value ?? "", Convert(p.Value)))),
+        YamlSequenceNode list => new JsonArray(list.Children.Select(Convert).ToArray()),
+        YamlScalarNode scalar => Scalar(scalar),
+        _ => throw new InvalidOperationException("The admission referee's policy uses an unsupported YAML node: " + node.NodeType),
+    };
+
+    private static JsonValue? Scalar(YamlScalarNode scalar)
+    {
+        var value = scalar.Value ?? "";
+        if (scalar.Style is not (ScalarStyle.Plain or ScalarStyle.Any))
+        {
+            return JsonValue.Create(value);
+        }
+
+        return value switch
+        {
+            "" or "~" or "null" or "Null" or "NULL" => null,
+            "true" or "True" or "TRUE" => JsonValue.Create(true),
+            "false" or "False" or "FALSE" => JsonValue.Create(false),
+            _ when long.TryParse(value, NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out var integer) => JsonValue.Create(integer),
+            _ when char.IsAsciiDigit(value[^1]) && double.TryParse(value, NumberStyles.Float, CultureInfo.InvariantCulture, out var real) => JsonValue.Create(real),
+            _ => JsonValue.Create(value),
+        };
+    }
+}
