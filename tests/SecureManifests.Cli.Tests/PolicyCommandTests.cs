@@ -20,6 +20,9 @@ public sealed class PolicyCommandTests : IDisposable
         "SM1010", "SM1011", "SM1012", "SM1013", "SM1014", "SM1015", "SM1016", "SM1017", "SM1018",
     ];
 
+    // Per-object rules beyond Pod Security that the policies cover.
+    private static readonly string[] OtherCoveredRules = ["SM1019", "SM2001", "SM4005", "SM4007"];
+
     private static readonly string[] Macros = [".all(", ".exists(", ".exists_one(", ".map(", ".filter("];
 
     private readonly TemporaryFolder _folder = new();
@@ -88,7 +91,7 @@ public sealed class PolicyCommandTests : IDisposable
         var policies = objects.OfType<V1ValidatingAdmissionPolicy>().ToList();
         var parsed = Enum.Parse<RuleProfile>(profile, ignoreCase: true);
 
-        var expected = PodSecurityRules.Where(id => RuleCatalog.Get(id).IsInProfile(parsed)).ToList();
+        var expected = PodSecurityRules.Concat(OtherCoveredRules).Where(id => RuleCatalog.Get(id).IsInProfile(parsed)).ToList();
         Assert.NotEmpty(expected);
         var byRule = policies.ToDictionary(p => p.Metadata.Labels["securemanifests.io/rule"], StringComparer.Ordinal);
         foreach (var id in expected)
@@ -136,10 +139,17 @@ public sealed class PolicyCommandTests : IDisposable
             var expected = RuleCatalog.Get(id).DefaultSeverity == RuleSeverity.Error ? "Deny" : "Warn";
             Assert.Equal([expected], binding.Spec.ValidationActions);
             Assert.Equal("securemanifests-" + id.ToLowerInvariant(), binding.Spec.PolicyName);
-            var requirement = Assert.Single(binding.Spec.MatchResources.NamespaceSelector.MatchExpressions);
+            Assert.Null(binding.Spec.ParamRef);
+            if (id == "SM4007")
+            {
+                // A Namespace would be matched by its own labels: no exemption, so it cannot exempt itself.
+                Assert.Null(binding.Spec.MatchResources);
+                continue;
+            }
+
+            var requirement = Assert.Single(binding.Spec.MatchResources!.NamespaceSelector.MatchExpressions);
             Assert.Equal("securemanifests.io/exempt-" + id, requirement.Key);
             Assert.Equal("DoesNotExist", requirement.OperatorProperty);
-            Assert.Null(binding.Spec.ParamRef);
         }
 
         foreach (var (option, action) in new[] { ("deny", "Deny"), ("warn", "Warn"), ("audit", "Audit") })

@@ -55,9 +55,11 @@ internal static class AdmissionPolicyBuilder
     }
 
     /// <summary>The binding of the policy of <paramref name="rule"/>: every namespace without the exemption label.</summary>
-    public static V1ValidatingAdmissionPolicyBinding Binding(RuleDescriptor rule, AdmissionAction action, RuleProfile profile, PssVersion version)
+    public static V1ValidatingAdmissionPolicyBinding Binding(
+        RuleDescriptor rule, AdmissionTarget target, AdmissionAction action, RuleProfile profile, PssVersion version)
     {
         ArgumentNullException.ThrowIfNull(rule);
+        ArgumentNullException.ThrowIfNull(target);
         return new V1ValidatingAdmissionPolicyBinding
         {
             ApiVersion = ApiVersion,
@@ -67,16 +69,18 @@ internal static class AdmissionPolicyBuilder
             {
                 PolicyName = NameOf(rule.Id),
                 ValidationActions = [action.ToString()],
-                MatchResources = new V1MatchResources
-                {
-                    NamespaceSelector = new V1LabelSelector
+                MatchResources = !target.ExemptByNamespace
+                    ? null
+                    : new V1MatchResources
                     {
-                        MatchExpressions =
-                        [
-                            new V1LabelSelectorRequirement { Key = ExemptionLabel(rule.Id), OperatorProperty = "DoesNotExist" },
-                        ],
+                        NamespaceSelector = new V1LabelSelector
+                        {
+                            MatchExpressions =
+                            [
+                                new V1LabelSelectorRequirement { Key = ExemptionLabel(rule.Id), OperatorProperty = "DoesNotExist" },
+                            ],
+                        },
                     },
-                },
             },
         };
     }

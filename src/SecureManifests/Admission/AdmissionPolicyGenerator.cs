@@ -56,7 +56,7 @@ internal static class AdmissionPolicyGenerator
             policies.Add(new AdmissionPolicy(
                 rule,
                 AdmissionPolicyBuilder.Policy(rule, family.Target, family.Validations, profile, version),
-                AdmissionPolicyBuilder.Binding(rule, action ?? AdmissionPolicyBuilder.DefaultAction(rule), profile, version)));
+                AdmissionPolicyBuilder.Binding(rule, family.Target, action ?? AdmissionPolicyBuilder.DefaultAction(rule), profile, version)));
         }
 
         return new AdmissionPolicySet(profile, version, policies, uncovered);
@@ -68,6 +68,16 @@ internal static class AdmissionPolicyGenerator
         if (PodSecurityCel.For(ruleId, profile, version) is { } podSecurity)
         {
             return (AdmissionTarget.PodSpecs, podSecurity);
+        }
+
+        if (WorkloadCel.For(ruleId) is { } workload)
+        {
+            return (AdmissionTarget.PodSpecs, workload);
+        }
+
+        if (ObjectCel.For(ruleId) is { } other)
+        {
+            return other;
         }
 
         return null;

@@ -11,6 +11,12 @@ internal sealed record AdmissionTarget(
     IReadOnlyList<(string Name, string Expression)> MatchConditions,
     IReadOnlyList<(string Name, string Expression)> Variables)
 {
+    /// <summary>
+    /// Whether the binding skips namespaces with the exemption label. False for Namespace objects: a binding's
+    /// namespaceSelector matches a Namespace by its own labels, so the object would exempt itself.
+    /// </summary>
+    public bool ExemptByNamespace { get; init; } = true;
+
     /// <summary>Operations that create or change an object; DELETE has no object to judge.</summary>
     public static readonly string[] Operations = ["CREATE", "UPDATE"];
 
