@@ -21,7 +21,8 @@ public sealed class PolicyCommandTests : IDisposable
     ];
 
     // Per-object rules beyond Pod Security that the policies cover.
-    private static readonly string[] OtherCoveredRules = ["SM1019", "SM2001", "SM4005", "SM4007"];
+    private static readonly string[] OtherCoveredRules =
+        ["SM1019", "SM2001", "SM3003", "SM3004", "SM3005", "SM3006", "SM3007", "SM3008", "SM3009", "SM3012", "SM4005", "SM4007"];
 
     private static readonly string[] Macros = [".all(", ".exists(", ".exists_one(", ".map(", ".filter("];
 

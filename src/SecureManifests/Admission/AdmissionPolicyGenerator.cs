@@ -75,6 +75,11 @@ internal static class AdmissionPolicyGenerator
             return (AdmissionTarget.PodSpecs, workload);
         }
 
+        if (RbacCel.For(ruleId) is { } rbac)
+        {
+            return rbac;
+        }
+
         if (ObjectCel.For(ruleId) is { } other)
         {
             return other;
