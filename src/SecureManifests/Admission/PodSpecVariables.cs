@@ -16,7 +16,7 @@ internal static class PodSpecVariables
     /// <summary>The pod's annotations (the Pod's own, or the pod template's), or an empty map.</summary>
     public const string PodAnnotations = "variables.podAnnotations";
 
-    /// <summary>Whether the pod declares <c>os.name: windows</c> (any case, as the engine reads it).</summary>
+    /// <summary>Whether the pod declares <c>os.name: windows</c>.</summary>
     public const string IsWindows = "variables.isWindows";
 
     /// <summary>The pod template of each kind that has one at a path of its own; the rest use <c>spec.template</c>.</summary>
@@ -45,7 +45,9 @@ internal static class PodSpecVariables
         })),
         ("containers", string.Join(" + ", new[] { "initContainers", "containers", "ephemeralContainers" }
             .Select(f => "(has(" + PodSpec + "." + f + ") ? " + PodSpec + "." + f + " : [])"))),
-        ("isWindows", "(" + Cel.Has(PodSpec, "os.name") + " && " + PodSpec + ".os.name.lowerAscii() == 'windows')"),
+        // The engine compares os.name ignoring case; at admission the API server has already validated it to be
+        // 'linux' or 'windows', so plain equality decides the same and needs no strings extension.
+        ("isWindows", "(" + Cel.Has(PodSpec, "os.name") + " && " + PodSpec + ".os.name == 'windows')"),
     ];
 
     private static string Under(string templatePath, string field) => templatePath.Length == 0 ? field : templatePath + "." + field;
