@@ -4,7 +4,7 @@ using SecureManifests.Cli.Commands;
 namespace SecureManifests.Cli;
 
 /// <summary>
-/// The <c>secure-manifests</c> command line: <c>lint</c>, <c>rules</c>, <c>explain</c>, <c>synth</c>. Every failure
+/// The <c>secure-manifests</c> command line: <c>lint</c>, <c>rules</c>, <c>explain</c>, <c>synth</c>, <c>policy</c>. Every failure
 /// ends as one line on stderr and an exit code (see <see cref="ExitCodes"/>), never a stack trace.
 /// </summary>
 internal static class CliApplication
@@ -16,6 +16,7 @@ internal static class CliApplication
           rules                list the rules
           explain ID           print the documentation of a rule
           synth --assembly DLL write the YAML of an app from its built assembly
+          policy               write ValidatingAdmissionPolicies for the per-object rules of a profile
           --version            print the version
           -h, --help           show this help; `secure-manifests COMMAND --help` for a command's options
         """;
@@ -82,6 +83,8 @@ internal static class CliApplication
                 return ExplainCommand.Run(args, 1, console);
             case "synth":
                 return SynthCommand.Run(args, 1, console);
+            case "policy":
+                return PolicyCommand.Run(args, 1, console);
             case "-h" or "--help" or "help":
                 console.Output.Line(Usage);
                 return ExitCodes.Success;
@@ -89,7 +92,7 @@ internal static class CliApplication
                 console.Output.Line($"{ToolInfo.Name} {ToolInfo.Version}");
                 return ExitCodes.Success;
             default:
-                throw new UsageException($"unknown command '{args[0]}'; use lint, rules, explain or synth");
+                throw new UsageException($"unknown command '{args[0]}'; use lint, rules, explain, synth or policy");
         }
     }
 

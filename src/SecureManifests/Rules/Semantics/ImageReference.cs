@@ -41,7 +41,7 @@ public sealed class ImageReference
     public bool HasMalformedDigest => Digest is not null && !IsDigest(Digest);
 
     /// <summary>SM2001: not pinned by digest, and no tag or the tag <c>latest</c>.</summary>
-    public bool IsMutable => !IsPinnedByDigest && (Tag is null || string.Equals(Tag, "latest", StringComparison.Ordinal));
+    public bool IsMutable => !IsPinnedByDigest && (Tag is null || string.Equals(Tag, MutableTag, StringComparison.Ordinal));
 
     /// <summary>Splits any string leniently (lint judges what it is given); a port in the registry host is not a tag.</summary>
     public static ImageReference Parse(string image)
@@ -223,7 +223,24 @@ public sealed class ImageReference
         return true;
     }
 
-    private static bool IsDigest(string digest) => IsHexDigest(digest, "sha256:", 64) || IsHexDigest(digest, "sha512:", 128);
+    /// <summary>The tag that moves: SM2001 treats it like no tag.</summary>
+    internal const string MutableTag = "latest";
+
+    /// <summary>The digest forms that pin an image: the algorithm prefix and its number of lower-case hex digits.</summary>
+    internal static readonly (string Algorithm, int HexDigits)[] DigestForms = { ("sha256:", 64), ("sha512:", 128) };
+
+    private static bool IsDigest(string digest)
+    {
+        foreach (var (algorithm, hexDigits) in DigestForms)
+        {
+            if (IsHexDigest(digest, algorithm, hexDigits))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
 
     private static bool IsHexDigest(string digest, string algorithm, int hexDigits)
     {

@@ -22,6 +22,9 @@ internal static class Namespaces
 
     public static bool IsDefault(string? name) => string.Equals(name, Default, StringComparison.Ordinal);
 
+    /// <summary>The <c>enforce</c> levels that make Pod Security Admission reject pods, sorted.</summary>
+    public static IReadOnlyList<string> EnforcingLevelList { get; } = Sorted.Of(EnforcingLevels);
+
     /// <summary>Whether an <c>enforce</c> label value makes Pod Security Admission reject pods (SM4007).</summary>
     public static bool IsEnforcingLevel(string? level) => level is not null && EnforcingLevels.Contains(level);
 }

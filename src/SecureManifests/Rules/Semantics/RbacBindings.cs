@@ -14,6 +14,12 @@ internal static class RbacBindings
         "system:anonymous", "system:unauthenticated", "system:authenticated", "system:masters",
     };
 
+    /// <summary>The ClusterRoles SM3003 flags a binding to, sorted.</summary>
+    public static IReadOnlyList<string> PowerfulClusterRoleList { get; } = Sorted.Of(PowerfulClusterRoles);
+
+    /// <summary>The User and Group names SM3009 flags, sorted.</summary>
+    public static IReadOnlyList<string> BroadSubjectList { get; } = Sorted.Of(BroadSubjects);
+
     /// <summary>The ServiceAccount every pod of a namespace without its own account runs as.</summary>
     public const string DefaultServiceAccount = "default";
 

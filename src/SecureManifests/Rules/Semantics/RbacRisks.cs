@@ -7,18 +7,18 @@ namespace SecureManifests.Rules.Semantics;
 /// <summary>What an RBAC policy rule grants that the SM30xx rules flag, in the API server's matching semantics.</summary>
 internal static class RbacRisks
 {
-    private const string Core = "";
+    public const string Core = "";
 
-    private static readonly string[] SecretReadVerbs = { "get", "list", "watch" };
+    public static readonly string[] SecretReadVerbs = { "get", "list", "watch" };
 
-    private static readonly string[] EscalationVerbs = { "escalate", "bind", "impersonate" };
+    public static readonly string[] EscalationVerbs = { "escalate", "bind", "impersonate" };
 
-    private static readonly string[] ExecSubresources = { "pods/exec", "pods/attach", "pods/portforward" };
+    public static readonly string[] ExecSubresources = { "pods/exec", "pods/attach", "pods/portforward" };
 
-    private static readonly string[] WriteVerbs = { "create", "update", "patch", "delete", "deletecollection" };
+    public static readonly string[] WriteVerbs = { "create", "update", "patch", "delete", "deletecollection" };
 
     /// <summary>Resources that create pods, each in its own API group: whoever creates them runs pods as any ServiceAccount.</summary>
-    private static readonly KeyValuePair<string, string>[] PodCreating =
+    public static readonly KeyValuePair<string, string>[] PodCreating =
     {
         new(Core, "pods"), new(Core, "replicationcontrollers"), new(Core, "podtemplates"),
         new("apps", "deployments"), new("apps", "replicasets"), new("apps", "statefulsets"), new("apps", "daemonsets"),
@@ -26,7 +26,7 @@ internal static class RbacRisks
         new("batch", "jobs"), new("batch", "cronjobs"),
     };
 
-    private static readonly EscalationGrant[] EscalationGrants =
+    public static readonly EscalationGrant[] EscalationGrants =
     {
         new(Core, "nodes/proxy", new[] { "get", "create" }, "reaches the kubelet API of every node"),
         new(Core, "serviceaccounts/token", new[] { "create" }, "mints tokens for any ServiceAccount it reaches"),
@@ -115,7 +115,7 @@ internal static class RbacRisks
         return found;
     }
 
-    private sealed class EscalationGrant
+    internal sealed class EscalationGrant
     {
         public EscalationGrant(string group, string resource, string[] verbs, string risk)
         {

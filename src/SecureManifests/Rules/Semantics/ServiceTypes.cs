@@ -8,7 +8,9 @@ internal static class ServiceTypes
 {
     public const string ClusterIP = "ClusterIP";
 
+    /// <summary>The types that open a Service outside the cluster, sorted.</summary>
+    public static readonly string[] Exposed = { "LoadBalancer", "NodePort" };
+
     /// <summary>A type that opens the Service outside the cluster.</summary>
-    public static bool IsExposed(string? type) =>
-        string.Equals(type, "NodePort", StringComparison.Ordinal) || string.Equals(type, "LoadBalancer", StringComparison.Ordinal);
+    public static bool IsExposed(string? type) => type is not null && Array.IndexOf(Exposed, type) >= 0;
 }

@@ -1,0 +1,42 @@
+using k8s.Models;
+
+namespace SecureManifests.Admission;
+
+/// <summary>
+/// What a family of policies matches and reads: the resources, the conditions that narrow them, and the
+/// variables the validations share.
+/// </summary>
+internal sealed record AdmissionTarget(
+    IReadOnlyList<(string ApiGroup, string[] Resources)> Resources,
+    IReadOnlyList<(string Name, string Expression)> MatchConditions,
+    IReadOnlyList<(string Name, string Expression)> Variables)
+{
+    /// <summary>
+    /// Whether the binding skips namespaces with the exemption label. False for Namespace objects: a binding's
+    /// namespaceSelector matches a Namespace by its own labels, so the object would exempt itself.
+    /// </summary>
+    public bool ExemptByNamespace { get; init; } = true;
+
+    /// <summary>Operations that create or change an object; DELETE has no object to judge.</summary>
+    public static readonly string[] Operations = ["CREATE", "UPDATE"];
+
+    /// <summary>Pods (and their ephemeral containers) and every pod-template kind.</summary>
+    public static AdmissionTarget PodSpecs { get; } = new(
+        [
+            ("", ["pods", "pods/ephemeralcontainers", "podtemplates", "replicationcontrollers"]),
+            ("apps", ["daemonsets", "deployments", "replicasets", "statefulsets"]),
+            ("batch", ["cronjobs", "jobs"]),
+        ],
+        PodSpecVariables.MatchConditions,
+        PodSpecVariables.Variables);
+
+    /// <summary>The <c>resourceRules</c> of the policy.</summary>
+    public IList<V1NamedRuleWithOperations> ResourceRules() =>
+        Resources.Select(r => new V1NamedRuleWithOperations
+        {
+            ApiGroups = [r.ApiGroup],
+            ApiVersions = ["v1"],
+            Operations = [.. Operations],
+            Resources = [.. r.Resources],
+        }).ToList();
+}
