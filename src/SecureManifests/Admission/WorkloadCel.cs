@@ -38,7 +38,8 @@ internal static class WorkloadCel
             f.Algorithm + "[0-9a-f]{" + f.HexDigits.ToString(System.Globalization.CultureInfo.InvariantCulture) + "}")) + ")$") + ")";
 
     // As ImageReference: a tag is a ':' in the last path component of the name (before '@'); a registry port is not a tag.
-    private static string Tagged(string image) => image + ".matches(" + Cel.Str("^([^@]*/)?[^/@:]*:[^/@]*(@.*)?$") + ")";
+    // A tag is non-empty: "nginx:" has none, as ImageReference reads it.
+    private static string Tagged(string image) => image + ".matches(" + Cel.Str("^([^@]*/)?[^/@:]*:[^/@]+(@.*)?$") + ")";
 
     private static string TaggedLatest(string image) =>
         image + ".matches(" + Cel.Str("^([^@]*/)?[^/@:]*:" + ImageReference.MutableTag + "(@.*)?$") + ")";
