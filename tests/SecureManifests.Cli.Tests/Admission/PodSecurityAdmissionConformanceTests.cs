@@ -12,8 +12,9 @@ namespace SecureManifests.Cli.Tests.Admission;
 
 /// <summary>
 /// The generated ValidatingAdmissionPolicies decide the Pod Security Admission fixtures as the admission controller
-/// does: a pass pod is admitted by every policy of its level and version, a fail pod is denied by one. The in-process
-/// CEL engine judges every fixture of every version; the two node engines judge the newest version's, in one process.
+/// does: a pass pod is admitted by every policy of its level and version, a fail pod is denied by one. Every fixture of
+/// every version is judged by each of the three engines: the in-process one, and the two node ones (one node process
+/// per version).
 /// </summary>
 public sealed class PodSecurityAdmissionConformanceTests(ITestOutputHelper output)
 {
@@ -45,8 +46,20 @@ public sealed class PodSecurityAdmissionConformanceTests(ITestOutputHelper outpu
         Assert.True(agreed == total, $"{agreed}/{total} agree:\n{disagreements}");
     }
 
-    [ConformanceFact]
-    public void The_node_engines_give_the_same_verdicts_on_the_newest_version()
+    public static TheoryData<int> Versions()
+    {
+        var data = new TheoryData<int>();
+        for (var minor = 0; minor <= PssVersion.Latest.Minor; minor++)
+        {
+            data.Add(minor);
+        }
+
+        return data;
+    }
+
+    [ConformanceTheory]
+    [MemberData(nameof(Versions))]
+    public void The_node_engines_give_every_fixture_of_a_version_the_admission_verdict(int minor)
     {
         Assert.True(AdmissionReferees.NodeEnginesMissing is null || !TestPaths.RunningInCi, AdmissionReferees.NodeEnginesMissing);
         if (AdmissionReferees.NodeEnginesMissing is not null)
@@ -54,7 +67,6 @@ public sealed class PodSecurityAdmissionConformanceTests(ITestOutputHelper outpu
             return;
         }
 
-        var minor = PssVersion.Latest.Minor;
         var questions = new List<(AdmissionEngine, AdmissionCase)>();
         var asked = new List<(Fixture Fixture, AdmissionEngine Engine)>();
         foreach (var level in new[] { "baseline", "restricted" })
@@ -81,7 +93,7 @@ public sealed class PodSecurityAdmissionConformanceTests(ITestOutputHelper outpu
         var wrong = decided.Where(d => d.Admitted != d.ShouldPass).Select(d => $"{d.Engine} {d.Name}: {(d.Admitted ? "admitted" : "denied")}").ToList();
 
         output.WriteLine($"node engines: {decided.Count - wrong.Count}/{decided.Count} verdicts agree with the fixtures of v1.{minor}");
-        Assert.True(decided.Count > 100, $"expected the v1.{minor} fixtures of both levels, found {decided.Count / 2}");
+        Assert.True(decided.Count > 0, $"no v1.{minor} fixtures found under {TestPaths.PodSecurityFixtures}");
         Assert.True(wrong.Count == 0, string.Join("\n", wrong));
     }
 
