@@ -1,5 +1,6 @@
 #nullable enable
 using System;
+using System.Collections.Generic;
 
 namespace SecureManifests.Rules.Semantics;
 
@@ -227,7 +228,7 @@ public sealed class ImageReference
     internal const string MutableTag = "latest";
 
     /// <summary>The digest forms that pin an image: the algorithm prefix and its number of lower-case hex digits.</summary>
-    internal static readonly (string Algorithm, int HexDigits)[] DigestForms = { ("sha256:", 64), ("sha512:", 128) };
+    internal static readonly IReadOnlyList<(string Algorithm, int HexDigits)> DigestForms = new[] { ("sha256:", 64), ("sha512:", 128) };
 
     private static bool IsDigest(string digest)
     {

@@ -9,16 +9,16 @@ internal static class RbacRisks
 {
     public const string Core = "";
 
-    public static readonly string[] SecretReadVerbs = { "get", "list", "watch" };
+    public static readonly IReadOnlyList<string> SecretReadVerbs = new[] { "get", "list", "watch" };
 
-    public static readonly string[] EscalationVerbs = { "escalate", "bind", "impersonate" };
+    public static readonly IReadOnlyList<string> EscalationVerbs = new[] { "escalate", "bind", "impersonate" };
 
-    public static readonly string[] ExecSubresources = { "pods/exec", "pods/attach", "pods/portforward" };
+    public static readonly IReadOnlyList<string> ExecSubresources = new[] { "pods/exec", "pods/attach", "pods/portforward" };
 
-    public static readonly string[] WriteVerbs = { "create", "update", "patch", "delete", "deletecollection" };
+    public static readonly IReadOnlyList<string> WriteVerbs = new[] { "create", "update", "patch", "delete", "deletecollection" };
 
     /// <summary>Resources that create pods, each in its own API group: whoever creates them runs pods as any ServiceAccount.</summary>
-    public static readonly KeyValuePair<string, string>[] PodCreating =
+    public static readonly IReadOnlyList<KeyValuePair<string, string>> PodCreating = new KeyValuePair<string, string>[]
     {
         new(Core, "pods"), new(Core, "replicationcontrollers"), new(Core, "podtemplates"),
         new("apps", "deployments"), new("apps", "replicasets"), new("apps", "statefulsets"), new("apps", "daemonsets"),
@@ -26,7 +26,7 @@ internal static class RbacRisks
         new("batch", "jobs"), new("batch", "cronjobs"),
     };
 
-    public static readonly EscalationGrant[] EscalationGrants =
+    public static readonly IReadOnlyList<EscalationGrant> EscalationGrants = new EscalationGrant[]
     {
         new(Core, "nodes/proxy", new[] { "get", "create" }, "reaches the kubelet API of every node"),
         new(Core, "serviceaccounts/token", new[] { "create" }, "mints tokens for any ServiceAccount it reaches"),
@@ -117,7 +117,7 @@ internal static class RbacRisks
 
     internal sealed class EscalationGrant
     {
-        public EscalationGrant(string group, string resource, string[] verbs, string risk)
+        public EscalationGrant(string group, string resource, IReadOnlyList<string> verbs, string risk)
         {
             Group = group;
             Resource = resource;
@@ -129,7 +129,7 @@ internal static class RbacRisks
 
         public string Resource { get; }
 
-        public string[] Verbs { get; }
+        public IReadOnlyList<string> Verbs { get; }
 
         public string Risk { get; }
     }

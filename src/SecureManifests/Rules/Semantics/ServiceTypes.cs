@@ -1,5 +1,7 @@
 #nullable enable
 using System;
+using System.Collections.Generic;
+using System.Linq;
 
 namespace SecureManifests.Rules.Semantics;
 
@@ -9,8 +11,8 @@ internal static class ServiceTypes
     public const string ClusterIP = "ClusterIP";
 
     /// <summary>The types that open a Service outside the cluster, sorted.</summary>
-    public static readonly string[] Exposed = { "LoadBalancer", "NodePort" };
+    public static readonly IReadOnlyList<string> Exposed = new[] { "LoadBalancer", "NodePort" };
 
     /// <summary>A type that opens the Service outside the cluster.</summary>
-    public static bool IsExposed(string? type) => type is not null && Array.IndexOf(Exposed, type) >= 0;
+    public static bool IsExposed(string? type) => type is not null && Exposed.Contains(type, StringComparer.Ordinal);
 }
