@@ -20,6 +20,7 @@ public class App
 
     public App(string name)
     {
+        Arguments.NotNull(name, nameof(App), member: "new App");
         var problem = NameFormat.Label.Check(name);
         if (problem is not null)
         {
@@ -32,6 +33,9 @@ public class App
 
     public string Name { get; }
 
+    /// <summary>How definition errors name it: <c>App name</c>.</summary>
+    internal string Reference => $"App {Name}";
+
     /// <summary>Defaults for the whole app; namespaces and workloads may override them.</summary>
     public ScopedDefaults Defaults { get; }
 
@@ -40,6 +44,7 @@ public class App
     /// <summary>Adds a namespace. It gets Pod Security Admission labels and default-deny NetworkPolicies.</summary>
     public Namespace AddNamespace(string name, [CallerFilePath] string callerFile = "", [CallerLineNumber] int callerLine = 0)
     {
+        Arguments.NotNull(name, Reference);
         if (_namespaces.Any(n => n.Name == name))
         {
             throw new ManifestDefinitionException($"Namespace {name}", "metadata.name", DefinitionProblems.DuplicateNamespace(name));
@@ -53,6 +58,7 @@ public class App
     /// <summary>Adds a ClusterRole. Bind it to a workload with <see cref="Workload{TSelf}.Bind(ClusterRole)"/>.</summary>
     public ClusterRole AddClusterRole(string name, [CallerFilePath] string callerFile = "", [CallerLineNumber] int callerLine = 0)
     {
+        Arguments.NotNull(name, Reference);
         var role = new ClusterRole(this, name);
         role.DefineAt(callerFile, callerLine);
         return Track(role);
@@ -66,7 +72,7 @@ public class App
     public T Add<T>(T kubernetesObject, [CallerFilePath] string callerFile = "", [CallerLineNumber] int callerLine = 0)
         where T : IKubernetesObject<V1ObjectMeta>
     {
-        ArgumentNullException.ThrowIfNull(kubernetesObject);
+        Arguments.NotNull(kubernetesObject, Reference);
         if (EntityIdentity.TryGet(kubernetesObject.GetType(), out var apiVersion, out var kind))
         {
             kubernetesObject.ApiVersion = string.IsNullOrEmpty(kubernetesObject.ApiVersion) ? apiVersion : kubernetesObject.ApiVersion;

@@ -2,12 +2,13 @@ namespace SecureManifests;
 
 /// <summary>
 /// Thrown when an app definition is invalid. The message always names the object
-/// (<c>Kind namespace/name</c>) and the field, so the user can find the line to change.
+/// (<c>Kind namespace/name</c>) and the field, so the user can find the line to change. The message is one line:
+/// control characters from the values it quotes are escaped.
 /// </summary>
 public sealed class ManifestDefinitionException : Exception
 {
     public ManifestDefinitionException(string objectReference, string field, string problem)
-        : base($"{objectReference}: {field}: {problem}")
+        : base(Validation.PrintableText.Escape($"{objectReference}: {field}: {problem}"))
     {
         ObjectReference = objectReference;
         Field = field;

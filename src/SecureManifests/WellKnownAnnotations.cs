@@ -10,5 +10,9 @@ public static class WellKnownAnnotations
     public const string IgnorePrefix = "securemanifests.io/ignore-";
 
     /// <summary>The annotation key that waives <paramref name="ruleId"/> on one object.</summary>
-    public static string IgnoreKey(string ruleId) => IgnorePrefix + ruleId;
+    public static string IgnoreKey(string ruleId)
+    {
+        Arguments.NotNull(ruleId, nameof(WellKnownAnnotations));
+        return IgnorePrefix + ruleId;
+    }
 }

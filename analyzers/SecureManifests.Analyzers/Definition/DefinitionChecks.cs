@@ -29,7 +29,7 @@ internal static class DefinitionChecks
         ["WithInitContainer"] = Workload(),
         ["WithPort"] = Arguments(("name", DefinitionValue.PortName), ("port", DefinitionValue.PortNumber)),
         ["WithHostPort"] = Arguments(("hostPort", DefinitionValue.PortNumber)),
-        ["WithEnv"] = Arguments(("name", DefinitionValue.EnvVarName)),
+        ["WithEnv"] = Arguments(("name", DefinitionValue.EnvVarName), ("value", DefinitionValue.ProcessString)),
         ["WithResources"] = Arguments(("cpu", DefinitionValue.Quantity), ("memory", DefinitionValue.Quantity), ("memoryLimit", DefinitionValue.Quantity), ("cpuLimit", DefinitionValue.Quantity)),
         ["WithWritablePath"] = Arguments(("path", DefinitionValue.MountPath), ("sizeLimit", DefinitionValue.Quantity)),
         ["WithSecretFiles"] = Arguments(("mountPath", DefinitionValue.MountPath)),

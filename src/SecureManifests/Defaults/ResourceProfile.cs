@@ -13,6 +13,9 @@ public sealed class ResourceProfile
 
     public ResourceProfile(string cpuRequest, string memoryRequest, string memoryLimit, string? cpuLimit = null)
     {
+        Arguments.NotNull(cpuRequest, nameof(ResourceProfile), member: "new ResourceProfile");
+        Arguments.NotNull(memoryRequest, nameof(ResourceProfile), member: "new ResourceProfile");
+        Arguments.NotNull(memoryLimit, nameof(ResourceProfile), member: "new ResourceProfile");
         CpuRequest = Require(cpuRequest, nameof(cpuRequest));
         MemoryRequest = Require(memoryRequest, nameof(memoryRequest));
         MemoryLimit = Require(memoryLimit, nameof(memoryLimit));

@@ -34,6 +34,7 @@ public sealed class ScopedDefaults
     /// <summary>Gives up a secure default for everything in this scope, with a reason that is written to the output.</summary>
     public ScopedDefaults Allow(Relaxation relaxation, string reason)
     {
+        Arguments.NotNull(reason, _scope);
         _relaxations[relaxation] = Reasons.Require(reason, _scope, $"Allow({relaxation})");
         return this;
     }

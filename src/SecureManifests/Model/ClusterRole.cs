@@ -23,6 +23,10 @@ public sealed class ClusterRole : ManifestObject
     /// <inheritdoc cref="Role.Allow"/>
     public ClusterRole Allow(IReadOnlyCollection<Verb> verbs, string resource, string apiGroup = "", params string[] resourceNames)
     {
+        Arguments.NotNull(verbs, Reference);
+        Arguments.NotNull(resource, Reference);
+        Arguments.NotNull(apiGroup, Reference);
+        Arguments.NoNulls(resourceNames, Reference);
         _rules.Add(verbs, resource, apiGroup, resourceNames);
         return this;
     }
@@ -34,6 +38,7 @@ public sealed class ClusterRole : ManifestObject
     /// </summary>
     public ClusterRole Customize(Action<V1ClusterRole> change, [CallerFilePath] string callerFile = "", [CallerLineNumber] int callerLine = 0)
     {
+        Arguments.NotNull(change, Reference);
         CustomizationsOf.Add(change, callerFile, callerLine);
         return this;
     }

@@ -20,7 +20,8 @@ public sealed class ConfigMap : ManifestObject
     /// <summary>Adds one key; multi-line values (whole config files) are written as YAML literal blocks.</summary>
     public ConfigMap With(string key, string value)
     {
-        ArgumentNullException.ThrowIfNull(value);
+        Arguments.NotNull(key, Reference);
+        Arguments.NotNull(value, Reference);
         if (!KubernetesNames.IsConfigKey(key))
         {
             throw Invalid($"data[{key}]", $"'{key}' is not a valid key: letters, digits, '-', '_' and '.'");
@@ -36,6 +37,11 @@ public sealed class ConfigMap : ManifestObject
             throw Invalid($"data[{key}]", $"'{key}' looks like a secret: {why} (SM2016); keep secrets in a Secret managed outside the repository (AddExternalSecret)");
         }
 
+        if (DefinitionProblems.OfConfigMapSize(ApiLimits.SizeOf(_data.Append(new(key, value)))) is { } tooLarge)
+        {
+            throw Invalid($"data[{key}]", tooLarge);
+        }
+
         _data[key] = value;
         return this;
     }
@@ -47,6 +53,7 @@ public sealed class ConfigMap : ManifestObject
     /// </summary>
     public ConfigMap Customize(Action<V1ConfigMap> change, [CallerFilePath] string callerFile = "", [CallerLineNumber] int callerLine = 0)
     {
+        Arguments.NotNull(change, Reference);
         CustomizationsOf.Add(change, callerFile, callerLine);
         return this;
     }

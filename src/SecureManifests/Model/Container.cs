@@ -85,6 +85,7 @@ public sealed class Container
     /// <summary>Declares a named port; services, probes and connections refer to it by name.</summary>
     public Container WithPort(string name, int port, PortProtocol protocol = PortProtocol.Tcp, [CallerFilePath] string callerFile = "", [CallerLineNumber] int callerLine = 0)
     {
+        Arguments.NotNull(name, _owner.Reference);
         if (DefinitionProblems.Of(DefinitionValue.PortName, name) is { } badName)
         {
             throw Invalid($"ports[{name}].name", badName);
@@ -109,6 +110,8 @@ public sealed class Container
     /// <summary>Binds a declared port to the node's port too (SM1004); the namespace then enforces Pod Security privileged.</summary>
     public Container WithHostPort(string portName, int hostPort, string reason)
     {
+        Arguments.NotNull(portName, _owner.Reference);
+        Arguments.NotNull(reason, _owner.Reference);
         var index = _ports.FindIndex(p => p.Name == portName);
         if (index < 0)
         {
@@ -127,8 +130,14 @@ public sealed class Container
     /// </summary>
     public Container WithEnv(string name, string value)
     {
+        Arguments.NotNull(name, _owner.Reference);
+        Arguments.NotNull(value, _owner.Reference);
         RequireNewEnvName(name);
-        ArgumentNullException.ThrowIfNull(value);
+        if (DefinitionProblems.OfProcessString(value) is { } unprintable)
+        {
+            throw Invalid($"env[{name}].value", unprintable);
+        }
+
         if (Rules.Semantics.SecretHeuristics.IsSecretLiteralEnv(name, value))
         {
             throw Invalid($"env[{name}].value",
@@ -142,7 +151,9 @@ public sealed class Container
     /// <summary>Sets an environment variable from a key of a ConfigMap of the same app.</summary>
     public Container WithEnv(string name, ConfigMap configMap, string key)
     {
-        ArgumentNullException.ThrowIfNull(configMap);
+        Arguments.NotNull(name, _owner.Reference);
+        Arguments.NotNull(configMap, _owner.Reference);
+        Arguments.NotNull(key, _owner.Reference);
         RequireNewEnvName(name);
         _owner.RequireSameApp(configMap, $"{Field}.env[{name}]");
         configMap.RequireKey(key, $"{_owner.Reference} {Field}.env[{name}]");
@@ -160,7 +171,9 @@ public sealed class Container
     /// </summary>
     public Container WithSecretEnv(string name, SecretReference secret, string key)
     {
-        ArgumentNullException.ThrowIfNull(secret);
+        Arguments.NotNull(name, _owner.Reference);
+        Arguments.NotNull(secret, _owner.Reference);
+        Arguments.NotNull(key, _owner.Reference);
         RequireNewEnvName(name);
         _owner.RequireSameApp(secret, $"{Field}.env[{name}]");
         secret.RequireKey(key, $"{_owner.Reference} {Field}.env[{name}]");
@@ -175,6 +188,7 @@ public sealed class Container
     /// <summary>Sets an environment variable from a field of the pod (Downward API <c>fieldRef</c>), e.g. its name or node.</summary>
     public Container WithEnvFromField(string name, EnvFieldPath field)
     {
+        Arguments.NotNull(name, _owner.Reference);
         RequireNewEnvName(name);
         RequireDefined(field, $"env[{name}].valueFrom.fieldRef.fieldPath");
         _env.Add(new V1EnvVar
@@ -191,6 +205,7 @@ public sealed class Container
     /// </summary>
     public Container WithEnvFromResource(string name, ResourceFieldPath resource, string? divisor = null)
     {
+        Arguments.NotNull(name, _owner.Reference);
         RequireNewEnvName(name);
         RequireDefined(resource, $"env[{name}].valueFrom.resourceFieldRef.resource");
         if (divisor is not null && (!Quantities.IsValid(divisor) || Quantities.IsNegative(divisor) || divisor.TrimStart('0', '.').Length == 0))
@@ -220,7 +235,7 @@ public sealed class Container
     /// </summary>
     public Container WithEnvFrom(ConfigMap configMap, string? prefix = null)
     {
-        ArgumentNullException.ThrowIfNull(configMap);
+        Arguments.NotNull(configMap, _owner.Reference);
         _owner.RequireSameApp(configMap, $"{Field}.envFrom[{configMap.Name}]");
         if (prefix is not null && (prefix.Length == 0 || !KubernetesNames.IsEnvVarName(prefix)))
         {
@@ -245,19 +260,31 @@ public sealed class Container
     }
 
     /// <summary>Runs <paramref name="handler"/> right after the container starts (<c>lifecycle.postStart</c>).</summary>
-    public Container WithPostStart(LifecycleHandler handler) => SetHandler(ref _postStart, handler, "lifecycle.postStart");
+    public Container WithPostStart(LifecycleHandler handler)
+    {
+        Arguments.NotNull(handler, _owner.Reference);
+        return SetHandler(ref _postStart, handler, "lifecycle.postStart");
+    }
 
     /// <summary>Runs <paramref name="handler"/> before the container is stopped (<c>lifecycle.preStop</c>), e.g. to drain connections.</summary>
-    public Container WithPreStop(LifecycleHandler handler) => SetHandler(ref _preStop, handler, "lifecycle.preStop");
+    public Container WithPreStop(LifecycleHandler handler)
+    {
+        Arguments.NotNull(handler, _owner.Reference);
+        return SetHandler(ref _preStop, handler, "lifecycle.preStop");
+    }
 
     public Container WithCommand(params string[] command)
     {
+        Arguments.NoNulls(command, _owner.Reference);
+        Arguments.ProcessStrings(command, _owner.Reference, $"{Field}.command");
         _command = command;
         return this;
     }
 
     public Container WithArgs(params string[] args)
     {
+        Arguments.NoNulls(args, _owner.Reference);
+        Arguments.ProcessStrings(args, _owner.Reference, $"{Field}.args");
         _args = args;
         return this;
     }
@@ -287,15 +314,29 @@ public sealed class Container
         return this;
     }
 
-    public Container WithLivenessProbe(Probe probe) => SetProbe(ref _liveness, probe, "livenessProbe");
+    public Container WithLivenessProbe(Probe probe)
+    {
+        Arguments.NotNull(probe, _owner.Reference);
+        return SetProbe(ref _liveness, probe, "livenessProbe");
+    }
 
-    public Container WithReadinessProbe(Probe probe) => SetProbe(ref _readiness, probe, "readinessProbe");
+    public Container WithReadinessProbe(Probe probe)
+    {
+        Arguments.NotNull(probe, _owner.Reference);
+        return SetProbe(ref _readiness, probe, "readinessProbe");
+    }
 
-    public Container WithStartupProbe(Probe probe) => SetProbe(ref _startup, probe, "startupProbe");
+    public Container WithStartupProbe(Probe probe)
+    {
+        Arguments.NotNull(probe, _owner.Reference);
+        return SetProbe(ref _startup, probe, "startupProbe");
+    }
 
     /// <summary>Adds a Linux capability beyond the dropped set; the reason is written to the output (SM1005/SM1006).</summary>
     public Container AllowCapability(string capability, string reason)
     {
+        Arguments.NotNull(capability, _owner.Reference);
+        Arguments.NotNull(reason, _owner.Reference);
         var name = capability.StartsWith("CAP_", StringComparison.Ordinal) ? capability[4..] : capability;
         if (name.Length == 0 || !name.All(c => c is (>= 'A' and <= 'Z') or '_' or (>= '0' and <= '9')))
         {
@@ -320,6 +361,7 @@ public sealed class Container
     /// <summary>A writable directory on the otherwise read-only filesystem, backed by an emptyDir volume.</summary>
     public Container WithWritablePath(string path, string? sizeLimit = null)
     {
+        Arguments.NotNull(path, _owner.Reference);
         RequireMountPath(path);
         if (DefinitionProblems.Of(DefinitionValue.Quantity, sizeLimit) is { } badSize)
         {
@@ -337,7 +379,8 @@ public sealed class Container
     /// <summary>Mounts every key of a Secret as a read-only file under <paramref name="mountPath"/>, mode 0400 (0440 with fsGroup).</summary>
     public Container WithSecretFiles(SecretReference secret, string mountPath)
     {
-        ArgumentNullException.ThrowIfNull(secret);
+        Arguments.NotNull(secret, _owner.Reference);
+        Arguments.NotNull(mountPath, _owner.Reference);
         _owner.RequireSameApp(secret, $"{Field}.volumeMounts[{mountPath}]");
         RequireMountPath(mountPath);
         var volume = _owner.AddVolume("secret-" + secret.Name, () => new V1Volume
@@ -351,7 +394,8 @@ public sealed class Container
     /// <summary>Mounts every key of a ConfigMap as a read-only file under <paramref name="mountPath"/>.</summary>
     public Container WithConfigFiles(ConfigMap configMap, string mountPath)
     {
-        ArgumentNullException.ThrowIfNull(configMap);
+        Arguments.NotNull(configMap, _owner.Reference);
+        Arguments.NotNull(mountPath, _owner.Reference);
         _owner.RequireSameApp(configMap, $"{Field}.volumeMounts[{mountPath}]");
         RequireMountPath(mountPath);
         var volume = _owner.AddVolume("config-" + configMap.Name, () => new V1Volume

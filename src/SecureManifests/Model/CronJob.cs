@@ -38,6 +38,7 @@ public sealed class CronJob : Workload<CronJob>
     /// <summary>An IANA time zone for the schedule, e.g. <c>Europe/Berlin</c>; default is the controller's (UTC).</summary>
     public CronJob WithTimeZone(string timeZone)
     {
+        Arguments.NotNull(timeZone, Reference);
         if (string.IsNullOrWhiteSpace(timeZone) || timeZone.Any(char.IsWhiteSpace))
         {
             throw Invalid("spec.timeZone", $"'{timeZone}' is not an IANA time zone name");
@@ -54,6 +55,7 @@ public sealed class CronJob : Workload<CronJob>
     /// </summary>
     public CronJob Customize(Action<V1CronJob> change, [CallerFilePath] string callerFile = "", [CallerLineNumber] int callerLine = 0)
     {
+        Arguments.NotNull(change, Reference);
         CustomizationsOf.Add(change, callerFile, callerLine);
         return this;
     }

@@ -13,6 +13,9 @@ public sealed class CustomObject : IKubernetesObject<V1ObjectMeta>
 {
     public CustomObject(string apiVersion, string kind, string name)
     {
+        Arguments.NotNull(apiVersion, nameof(CustomObject), member: "new CustomObject");
+        Arguments.NotNull(kind, nameof(CustomObject), member: "new CustomObject");
+        Arguments.NotNull(name, nameof(CustomObject), member: "new CustomObject");
         ApiVersion = apiVersion;
         Kind = kind;
         Metadata = new V1ObjectMeta { Name = name };

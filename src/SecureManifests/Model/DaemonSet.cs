@@ -26,6 +26,7 @@ public sealed class DaemonSet : Workload<DaemonSet>
     /// </summary>
     public DaemonSet Customize(Action<V1DaemonSet> change, [CallerFilePath] string callerFile = "", [CallerLineNumber] int callerLine = 0)
     {
+        Arguments.NotNull(change, Reference);
         CustomizationsOf.Add(change, callerFile, callerLine);
         return this;
     }

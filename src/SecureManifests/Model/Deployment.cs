@@ -49,6 +49,9 @@ public sealed class Deployment : ScalableWorkload<Deployment>
     /// </summary>
     public Deployment WithVolumeClaim(string name, string mountPath, string size, string? storageClass = null, VolumeAccessMode accessMode = VolumeAccessMode.ReadWriteOnce)
     {
+        Arguments.NotNull(name, Reference);
+        Arguments.NotNull(mountPath, Reference);
+        Arguments.NotNull(size, Reference);
         var field = $"volumes[{name}].persistentVolumeClaim";
         var claim = VolumeClaims.Create(this, name, size, storageClass, accessMode, field);
         if (_claims.Any(c => c.Metadata.Name == name))
@@ -67,6 +70,8 @@ public sealed class Deployment : ScalableWorkload<Deployment>
     /// <summary>Mounts a PersistentVolumeClaim that exists in the cluster (created by someone else) at <paramref name="mountPath"/>.</summary>
     public Deployment WithExistingVolumeClaim(string claimName, string mountPath, bool readOnly = false)
     {
+        Arguments.NotNull(claimName, Reference);
+        Arguments.NotNull(mountPath, Reference);
         var problem = NameFormat.Subdomain.Check(claimName);
         if (problem is not null)
         {
@@ -88,6 +93,7 @@ public sealed class Deployment : ScalableWorkload<Deployment>
     /// </summary>
     public Deployment Customize(Action<V1Deployment> change, [CallerFilePath] string callerFile = "", [CallerLineNumber] int callerLine = 0)
     {
+        Arguments.NotNull(change, Reference);
         CustomizationsOf.Add(change, callerFile, callerLine);
         return this;
     }

@@ -37,7 +37,9 @@ public sealed class Ingress : ManifestObject
     /// <summary>Routes requests under <paramref name="path"/> (prefix match) to a port of a Service of this app.</summary>
     public Ingress Route(string path, Service service, string portName)
     {
-        ArgumentNullException.ThrowIfNull(service);
+        Arguments.NotNull(path, Reference);
+        Arguments.NotNull(service, Reference);
+        Arguments.NotNull(portName, Reference);
         RequireSameApp(service, $"spec.rules[0].http.paths[{path}].backend");
         if (string.IsNullOrEmpty(path) || path[0] != '/')
         {
@@ -66,6 +68,7 @@ public sealed class Ingress : ManifestObject
     /// <summary>The IngressClass that serves it, e.g. <c>nginx</c>.</summary>
     public Ingress WithClassName(string className)
     {
+        Arguments.NotNull(className, Reference);
         var problem = NameFormat.Subdomain.Check(className);
         if (problem is not null)
         {
@@ -83,6 +86,7 @@ public sealed class Ingress : ManifestObject
     /// </summary>
     public Ingress Customize(Action<V1Ingress> change, [CallerFilePath] string callerFile = "", [CallerLineNumber] int callerLine = 0)
     {
+        Arguments.NotNull(change, Reference);
         CustomizationsOf.Add(change, callerFile, callerLine);
         return this;
     }

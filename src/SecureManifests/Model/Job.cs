@@ -46,6 +46,7 @@ public sealed class Job : Workload<Job>
     /// </summary>
     public Job Customize(Action<V1Job> change, [CallerFilePath] string callerFile = "", [CallerLineNumber] int callerLine = 0)
     {
+        Arguments.NotNull(change, Reference);
         CustomizationsOf.Add(change, callerFile, callerLine);
         return this;
     }

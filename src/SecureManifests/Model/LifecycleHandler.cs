@@ -22,6 +22,8 @@ public sealed class LifecycleHandler
     /// <summary>A command run in the container.</summary>
     public static LifecycleHandler Exec(params string[] command)
     {
+        Arguments.NoNulls(command, nameof(LifecycleHandler));
+        Arguments.ProcessStrings(command, nameof(LifecycleHandler), "exec.command");
         if (command is null || command.Length == 0 || command.Any(string.IsNullOrEmpty))
         {
             throw new ArgumentException("a lifecycle command needs at least one non-empty element", nameof(command));
@@ -33,6 +35,8 @@ public sealed class LifecycleHandler
     /// <summary>An HTTP GET of <paramref name="path"/> on the named container port.</summary>
     public static LifecycleHandler Http(string path, string port)
     {
+        Arguments.NotNull(path, nameof(LifecycleHandler));
+        Arguments.NotNull(port, nameof(LifecycleHandler));
         if (string.IsNullOrEmpty(path) || path[0] != '/')
         {
             throw new ArgumentException($"'{path}' must start with '/'", nameof(path));

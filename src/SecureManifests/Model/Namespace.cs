@@ -49,45 +49,93 @@ public sealed class Namespace
 
     public string Name { get; }
 
+    /// <summary>How definition errors name it: <c>Namespace name</c>.</summary>
+    internal string Reference => $"Namespace {Name}";
+
     /// <summary>Defaults for everything in this namespace; they override the app's.</summary>
     public ScopedDefaults Defaults { get; }
 
     internal IReadOnlyList<ManifestObject> Definitions => _definitions;
 
     /// <summary>A Deployment running <paramref name="image"/> in a container named like the Deployment.</summary>
-    public Deployment AddDeployment(string name, string image, [CallerFilePath] string callerFile = "", [CallerLineNumber] int callerLine = 0) => Track(new Deployment(this, name, image), callerFile, callerLine);
+    public Deployment AddDeployment(string name, string image, [CallerFilePath] string callerFile = "", [CallerLineNumber] int callerLine = 0)
+    {
+        Arguments.NotNull(name, Reference);
+        Arguments.NotNull(image, Reference);
+        return Track(new Deployment(this, name, image), callerFile, callerLine);
+    }
 
     /// <summary>A StatefulSet; give it storage with <see cref="StatefulSet.WithVolumeClaim"/>.</summary>
-    public StatefulSet AddStatefulSet(string name, string image, [CallerFilePath] string callerFile = "", [CallerLineNumber] int callerLine = 0) => Track(new StatefulSet(this, name, image), callerFile, callerLine);
+    public StatefulSet AddStatefulSet(string name, string image, [CallerFilePath] string callerFile = "", [CallerLineNumber] int callerLine = 0)
+    {
+        Arguments.NotNull(name, Reference);
+        Arguments.NotNull(image, Reference);
+        return Track(new StatefulSet(this, name, image), callerFile, callerLine);
+    }
 
-    public DaemonSet AddDaemonSet(string name, string image, [CallerFilePath] string callerFile = "", [CallerLineNumber] int callerLine = 0) => Track(new DaemonSet(this, name, image), callerFile, callerLine);
+    public DaemonSet AddDaemonSet(string name, string image, [CallerFilePath] string callerFile = "", [CallerLineNumber] int callerLine = 0)
+    {
+        Arguments.NotNull(name, Reference);
+        Arguments.NotNull(image, Reference);
+        return Track(new DaemonSet(this, name, image), callerFile, callerLine);
+    }
 
     /// <summary>A Job that runs to completion and is cleaned up after <see cref="ScopedDefaults.JobTtlSecondsAfterFinished"/>.</summary>
-    public Job AddJob(string name, string image, [CallerFilePath] string callerFile = "", [CallerLineNumber] int callerLine = 0) => Track(new Job(this, name, image), callerFile, callerLine);
+    public Job AddJob(string name, string image, [CallerFilePath] string callerFile = "", [CallerLineNumber] int callerLine = 0)
+    {
+        Arguments.NotNull(name, Reference);
+        Arguments.NotNull(image, Reference);
+        return Track(new Job(this, name, image), callerFile, callerLine);
+    }
 
     /// <summary>A CronJob on a five-field cron <paramref name="schedule"/>; runs never overlap unless allowed.</summary>
-    public CronJob AddCronJob(string name, string schedule, string image, [CallerFilePath] string callerFile = "", [CallerLineNumber] int callerLine = 0) => Track(new CronJob(this, name, schedule, image), callerFile, callerLine);
+    public CronJob AddCronJob(string name, string schedule, string image, [CallerFilePath] string callerFile = "", [CallerLineNumber] int callerLine = 0)
+    {
+        Arguments.NotNull(name, Reference);
+        Arguments.NotNull(schedule, Reference);
+        Arguments.NotNull(image, Reference);
+        return Track(new CronJob(this, name, schedule, image), callerFile, callerLine);
+    }
 
-    public ConfigMap AddConfigMap(string name, [CallerFilePath] string callerFile = "", [CallerLineNumber] int callerLine = 0) => Track(new ConfigMap(this, name), callerFile, callerLine);
+    public ConfigMap AddConfigMap(string name, [CallerFilePath] string callerFile = "", [CallerLineNumber] int callerLine = 0)
+    {
+        Arguments.NotNull(name, Reference);
+        return Track(new ConfigMap(this, name), callerFile, callerLine);
+    }
 
     /// <summary>
     /// A Secret that exists in the cluster but not in the YAML (created by External Secrets, Sealed Secrets,
     /// cert-manager or an operator), so its values never reach the repository. Mount it with
     /// <see cref="Workload{TSelf}.WithSecretFiles"/>.
     /// </summary>
-    public SecretReference AddExternalSecret(string name, params string[] keys) => Track(new SecretReference(this, name, keys));
+    public SecretReference AddExternalSecret(string name, params string[] keys)
+    {
+        Arguments.NotNull(name, Reference);
+        Arguments.NoNulls(keys, Reference);
+        return Track(new SecretReference(this, name, keys));
+    }
 
     /// <summary>A namespaced Role. Grant it to exactly one workload with <see cref="Workload{TSelf}.Bind(Role)"/>.</summary>
-    public Role AddRole(string name, [CallerFilePath] string callerFile = "", [CallerLineNumber] int callerLine = 0) => Track(new Role(this, name), callerFile, callerLine);
+    public Role AddRole(string name, [CallerFilePath] string callerFile = "", [CallerLineNumber] int callerLine = 0)
+    {
+        Arguments.NotNull(name, Reference);
+        return Track(new Role(this, name), callerFile, callerLine);
+    }
 
     /// <summary>An Ingress for <paramref name="host"/>, served over TLS with the certificate in <paramref name="tlsSecretName"/>.</summary>
-    public Ingress AddIngress(string name, string host, string tlsSecretName, [CallerFilePath] string callerFile = "", [CallerLineNumber] int callerLine = 0) => Track(new Ingress(this, name, host, tlsSecretName), callerFile, callerLine);
+    public Ingress AddIngress(string name, string host, string tlsSecretName, [CallerFilePath] string callerFile = "", [CallerLineNumber] int callerLine = 0)
+    {
+        Arguments.NotNull(name, Reference);
+        Arguments.NotNull(host, Reference);
+        Arguments.NotNull(tlsSecretName, Reference);
+        return Track(new Ingress(this, name, host, tlsSecretName), callerFile, callerLine);
+    }
 
     /// <summary>The escape hatch for a namespaced raw object: it is placed in this namespace and checked like the rest.</summary>
     public T Add<T>(T kubernetesObject, [CallerFilePath] string callerFile = "", [CallerLineNumber] int callerLine = 0)
         where T : IKubernetesObject<V1ObjectMeta>
     {
-        ArgumentNullException.ThrowIfNull(kubernetesObject);
+        Arguments.NotNull(kubernetesObject, Reference);
         kubernetesObject.Metadata ??= new V1ObjectMeta();
         kubernetesObject.Metadata.NamespaceProperty = Name;
         return App.Add(kubernetesObject, callerFile, callerLine);
@@ -106,6 +154,7 @@ public sealed class Namespace
     /// </summary>
     public Namespace Customize(Action<V1Namespace> change, [CallerFilePath] string callerFile = "", [CallerLineNumber] int callerLine = 0)
     {
+        Arguments.NotNull(change, Reference);
         _customizations.Add(change, callerFile, callerLine);
         return this;
     }

@@ -25,16 +25,27 @@ public sealed class Probe
     public int? FailureThreshold { get; init; }
 
     /// <summary>An HTTP GET of <paramref name="path"/> on the named container port.</summary>
-    public static Probe Http(string path, string port) =>
-        new(port, () => new V1Probe { HttpGet = new V1HTTPGetAction { Path = path, Port = port } });
+    public static Probe Http(string path, string port)
+    {
+        Arguments.NotNull(path, nameof(Probe));
+        Arguments.NotNull(port, nameof(Probe));
+        return new(port, () => new V1Probe { HttpGet = new V1HTTPGetAction { Path = path, Port = port } });
+    }
 
     /// <summary>A TCP connect to the named container port.</summary>
-    public static Probe Tcp(string port) =>
-        new(port, () => new V1Probe { TcpSocket = new V1TCPSocketAction { Port = port } });
+    public static Probe Tcp(string port)
+    {
+        Arguments.NotNull(port, nameof(Probe));
+        return new(port, () => new V1Probe { TcpSocket = new V1TCPSocketAction { Port = port } });
+    }
 
     /// <summary>A command run in the container; exit code 0 is healthy.</summary>
-    public static Probe Exec(params string[] command) =>
-        new(null, () => new V1Probe { Exec = new V1ExecAction { Command = [.. command] } });
+    public static Probe Exec(params string[] command)
+    {
+        Arguments.NoNulls(command, nameof(Probe));
+        Arguments.ProcessStrings(command, nameof(Probe), "exec.command");
+        return new(null, () => new V1Probe { Exec = new V1ExecAction { Command = [.. command] } });
+    }
 
     internal V1Probe ToModel()
     {

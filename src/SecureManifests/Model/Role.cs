@@ -22,6 +22,10 @@ public sealed class Role : ManifestObject
     /// <summary>Grants <paramref name="verbs"/> on a resource of an API group, optionally only on the named objects.</summary>
     public Role Allow(IReadOnlyCollection<Verb> verbs, string resource, string apiGroup = "", params string[] resourceNames)
     {
+        Arguments.NotNull(verbs, Reference);
+        Arguments.NotNull(resource, Reference);
+        Arguments.NotNull(apiGroup, Reference);
+        Arguments.NoNulls(resourceNames, Reference);
         _rules.Add(verbs, resource, apiGroup, resourceNames);
         return this;
     }
@@ -29,7 +33,7 @@ public sealed class Role : ManifestObject
     /// <summary>Read access (get, watch) to one ConfigMap of the app, by name.</summary>
     public Role CanRead(ConfigMap configMap)
     {
-        ArgumentNullException.ThrowIfNull(configMap);
+        Arguments.NotNull(configMap, Reference);
         RequireSameApp(configMap, $"rules[{_rules.Rules.Count}].resourceNames");
         return Allow([Verb.Get, Verb.Watch], "configmaps", "", configMap.Name);
     }
@@ -41,6 +45,7 @@ public sealed class Role : ManifestObject
     /// </summary>
     public Role Customize(Action<V1Role> change, [CallerFilePath] string callerFile = "", [CallerLineNumber] int callerLine = 0)
     {
+        Arguments.NotNull(change, Reference);
         CustomizationsOf.Add(change, callerFile, callerLine);
         return this;
     }

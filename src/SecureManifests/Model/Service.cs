@@ -43,6 +43,7 @@ public sealed class Service : ManifestObject
     /// <summary>Serves the named target port on another service port, e.g. 80 in front of container port 8080.</summary>
     public Service WithServicePort(string portName, int servicePort)
     {
+        Arguments.NotNull(portName, Reference);
         var index = _ports.FindIndex(p => p.Target.Name == portName);
         if (index < 0)
         {
@@ -72,6 +73,7 @@ public sealed class Service : ManifestObject
     /// </summary>
     public Service AsNodePort(string reason)
     {
+        Arguments.NotNull(reason, Reference);
         RequireType("NodePort", "AsNodePort");
         _exposureReason = Reasons.Require(reason, Reference, "spec.type");
         _type = "NodePort";
@@ -85,7 +87,8 @@ public sealed class Service : ManifestObject
     /// </summary>
     public Service AsLoadBalancer(string reason, params string[] sourceRanges)
     {
-        ArgumentNullException.ThrowIfNull(sourceRanges);
+        Arguments.NotNull(reason, Reference);
+        Arguments.NoNulls(sourceRanges, Reference);
         RequireType("LoadBalancer", "AsLoadBalancer");
         foreach (var range in sourceRanges)
         {
@@ -109,6 +112,7 @@ public sealed class Service : ManifestObject
     /// </summary>
     public Service Customize(Action<V1Service> change, [CallerFilePath] string callerFile = "", [CallerLineNumber] int callerLine = 0)
     {
+        Arguments.NotNull(change, Reference);
         CustomizationsOf.Add(change, callerFile, callerLine);
         return this;
     }

@@ -24,6 +24,9 @@ public sealed class StatefulSet : ScalableWorkload<StatefulSet>
     /// <summary>A ReadWriteOnce PersistentVolumeClaim per pod, mounted at <paramref name="mountPath"/>.</summary>
     public StatefulSet WithVolumeClaim(string name, string mountPath, string size, string? storageClass = null)
     {
+        Arguments.NotNull(name, Reference);
+        Arguments.NotNull(mountPath, Reference);
+        Arguments.NotNull(size, Reference);
         var field = $"spec.volumeClaimTemplates[{name}]";
         var claim = VolumeClaims.Create(this, name, size, storageClass, VolumeAccessMode.ReadWriteOnce, field);
         if (_claims.Any(c => c.Metadata.Name == name))
@@ -66,6 +69,7 @@ public sealed class StatefulSet : ScalableWorkload<StatefulSet>
     /// </summary>
     public StatefulSet Customize(Action<V1StatefulSet> change, [CallerFilePath] string callerFile = "", [CallerLineNumber] int callerLine = 0)
     {
+        Arguments.NotNull(change, Reference);
         CustomizationsOf.Add(change, callerFile, callerLine);
         return this;
     }

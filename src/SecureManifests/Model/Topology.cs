@@ -22,6 +22,7 @@ public sealed class Topology
     /// <summary>Any other node label, e.g. <c>example.com/rack</c>.</summary>
     public static Topology Custom(string labelKey)
     {
+        Arguments.NotNull(labelKey, nameof(Topology));
         if (!KubernetesNames.IsQualifiedKey(labelKey))
         {
             throw new ArgumentException($"'{labelKey}' is not a valid node label key", nameof(labelKey));

@@ -2,6 +2,7 @@ using k8s;
 using k8s.Models;
 using SecureManifests.Defaults;
 using SecureManifests.Rules;
+using SecureManifests.Validation;
 
 namespace SecureManifests.Model;
 
@@ -114,6 +115,9 @@ public abstract class Workload : ManifestObject
 
     internal void AddAnnotation(string key, string value) => _annotations[key] = value;
 
+    /// <summary>The object's own annotations, as the user and the SDK set them (waivers are added when it is built).</summary>
+    internal IReadOnlyDictionary<string, string> Annotations => _annotations;
+
     internal void AddInbound(InboundRule rule) => _inbound.Add(rule);
 
     internal void AddOutbound(OutboundRule rule) => _outbound.Add(rule);
@@ -191,6 +195,12 @@ public abstract class Workload : ManifestObject
         foreach (var (ruleId, reason) in WaivedRules())
         {
             annotations[WellKnownAnnotations.IgnoreKey(ruleId)] = reason;
+        }
+
+        // The reasons of the waivers count too: a long one can take the object past the API server's limit.
+        if (DefinitionProblems.OfAnnotationSize(ApiLimits.SizeOf(annotations)) is { } tooLarge)
+        {
+            throw Invalid("metadata.annotations", tooLarge);
         }
 
         metadata.Annotations = annotations.Count == 0 ? null : new Dictionary<string, string>(annotations, StringComparer.Ordinal);

@@ -12,6 +12,8 @@ public abstract partial class Workload<TSelf>
     /// <summary>Runs the pods only on nodes with this label (<c>spec.nodeSelector</c>).</summary>
     public TSelf WithNodeSelector(string labelKey, string value)
     {
+        Arguments.NotNull(labelKey, Reference);
+        Arguments.NotNull(value, Reference);
         RequireLabel(labelKey, value, "spec.template.spec.nodeSelector");
         Pod.NodeSelector[labelKey] = value;
         return Self;
@@ -23,6 +25,7 @@ public abstract partial class Workload<TSelf>
     /// </summary>
     public TSelf Tolerate(string key, string? value = null, TaintEffect? effect = null, TimeSpan? tolerationSeconds = null)
     {
+        Arguments.NotNull(key, Reference);
         var field = $"spec.template.spec.tolerations[{key}]";
         if (!KubernetesNames.IsQualifiedKey(key))
         {
@@ -66,7 +69,8 @@ public abstract partial class Workload<TSelf>
     /// </summary>
     public TSelf AttractTo(string labelKey, string[] values, int? weight = null)
     {
-        ArgumentNullException.ThrowIfNull(values);
+        Arguments.NotNull(labelKey, Reference);
+        Arguments.NoNulls(values, Reference);
         var field = $"spec.template.spec.affinity.nodeAffinity[{labelKey}]";
         if (values.Length == 0)
         {
@@ -101,6 +105,7 @@ public abstract partial class Workload<TSelf>
     /// </summary>
     public TSelf ColocateWith(Workload other, Topology? topology = null, int? weight = null)
     {
+        Arguments.NotNull(other, Reference);
         AddPodAffinity(other, topology, weight, Pod.RequiredColocation, Pod.PreferredColocation, "podAffinity");
         return Self;
     }
@@ -111,6 +116,7 @@ public abstract partial class Workload<TSelf>
     /// </summary>
     public TSelf SeparateFrom(Workload other, Topology? topology = null, int? weight = null)
     {
+        Arguments.NotNull(other, Reference);
         AddPodAffinity(other, topology, weight, Pod.RequiredSeparation, Pod.PreferredSeparation, "podAntiAffinity");
         return Self;
     }
@@ -121,7 +127,7 @@ public abstract partial class Workload<TSelf>
     /// </summary>
     public TSelf SpreadAcross(Topology topology, int maxSkew = 1, bool scheduleAnyway = false)
     {
-        ArgumentNullException.ThrowIfNull(topology);
+        Arguments.NotNull(topology, Reference);
         var field = $"spec.template.spec.topologySpreadConstraints[{topology.Key}]";
         if (maxSkew < 1)
         {
@@ -146,6 +152,7 @@ public abstract partial class Workload<TSelf>
     /// <summary>The PriorityClass of the pods (<c>spec.priorityClassName</c>), e.g. <c>high-priority</c>.</summary>
     public TSelf WithPriorityClass(string priorityClassName)
     {
+        Arguments.NotNull(priorityClassName, Reference);
         Pod.PriorityClassName = RequireSubdomain(priorityClassName, "spec.template.spec.priorityClassName");
         return Self;
     }
@@ -153,6 +160,7 @@ public abstract partial class Workload<TSelf>
     /// <summary>The RuntimeClass of the pods (<c>spec.runtimeClassName</c>), e.g. <c>gvisor</c> or <c>kata</c>.</summary>
     public TSelf WithRuntimeClass(string runtimeClassName)
     {
+        Arguments.NotNull(runtimeClassName, Reference);
         Pod.RuntimeClassName = RequireSubdomain(runtimeClassName, "spec.template.spec.runtimeClassName");
         return Self;
     }
@@ -160,7 +168,7 @@ public abstract partial class Workload<TSelf>
     /// <summary>Pulls the images with the registry credentials of a cluster-provided Secret (<c>imagePullSecrets</c>).</summary>
     public TSelf WithImagePullSecret(SecretReference secret)
     {
-        ArgumentNullException.ThrowIfNull(secret);
+        Arguments.NotNull(secret, Reference);
         RequireSameApp(secret, $"spec.template.spec.imagePullSecrets[{secret.Name}]");
         if (!ReferenceEquals(secret.Namespace, Namespace))
         {
@@ -186,6 +194,8 @@ public abstract partial class Workload<TSelf>
     /// <summary>Adds an entry to the pods' <c>/etc/hosts</c> (<c>hostAliases</c>).</summary>
     public TSelf WithHostAlias(string ip, params string[] hostnames)
     {
+        Arguments.NotNull(ip, Reference);
+        Arguments.NoNulls(hostnames, Reference);
         var field = $"spec.template.spec.hostAliases[{ip}]";
         if (!IPAddress.TryParse(ip, out var address) || address.ToString() != ip)
         {
@@ -207,6 +217,7 @@ public abstract partial class Workload<TSelf>
     /// </summary>
     public TSelf WithDnsPolicy(DnsPolicy policy)
     {
+        Arguments.NotNull(policy, Reference);
         if (!Enum.IsDefined(policy))
         {
             throw Invalid("spec.template.spec.dnsPolicy", $"{policy} is not a DnsPolicy");
@@ -219,7 +230,7 @@ public abstract partial class Workload<TSelf>
     /// <summary>Extra nameservers (<c>dnsConfig.nameservers</c>, at most 3 in all).</summary>
     public TSelf WithDnsNameservers(params string[] addresses)
     {
-        ArgumentNullException.ThrowIfNull(addresses);
+        Arguments.NoNulls(addresses, Reference);
         foreach (var address in addresses)
         {
             if (!IPAddress.TryParse(address, out var ip) || ip.ToString() != address || ip.AddressFamily is not (AddressFamily.InterNetwork or AddressFamily.InterNetworkV6))
@@ -240,7 +251,7 @@ public abstract partial class Workload<TSelf>
     /// <summary>Extra DNS search domains (<c>dnsConfig.searches</c>, at most 32 in all).</summary>
     public TSelf WithDnsSearches(params string[] domains)
     {
-        ArgumentNullException.ThrowIfNull(domains);
+        Arguments.NoNulls(domains, Reference);
         foreach (var domain in domains)
         {
             if (!KubernetesNames.IsDns1123Subdomain(domain.TrimEnd('.')))
@@ -261,6 +272,7 @@ public abstract partial class Workload<TSelf>
     /// <summary>A resolver option (<c>dnsConfig.options</c>), e.g. <c>ndots</c> = <c>2</c>.</summary>
     public TSelf WithDnsOption(string name, string? value = null)
     {
+        Arguments.NotNull(name, Reference);
         if (string.IsNullOrWhiteSpace(name) || name.Any(char.IsWhiteSpace))
         {
             throw Invalid($"spec.template.spec.dnsConfig.options[{name}]", $"'{name}' is not a resolver option name such as ndots");
@@ -278,8 +290,9 @@ public abstract partial class Workload<TSelf>
     /// <summary>Adds an annotation to the pods (the pod template), e.g. for a metrics scraper or a service mesh.</summary>
     public TSelf WithPodAnnotation(string key, string value)
     {
-        ArgumentNullException.ThrowIfNull(value);
-        RequireAnnotationKey(key, "spec.template.metadata.annotations");
+        Arguments.NotNull(key, Reference);
+        Arguments.NotNull(value, Reference);
+        RequireAnnotation(key, value, Pod.Annotations.AsReadOnly(), "spec.template.metadata.annotations");
         Pod.Annotations[key] = value;
         return Self;
     }
@@ -290,6 +303,7 @@ public abstract partial class Workload<TSelf>
     /// </summary>
     public TSelf CustomizeServiceAccount(Action<V1ServiceAccount> change, [CallerFilePath] string callerFile = "", [CallerLineNumber] int callerLine = 0)
     {
+        Arguments.NotNull(change, Reference);
         CustomizationsOf.Add(change, callerFile, callerLine);
         return Self;
     }

@@ -86,6 +86,7 @@ public abstract partial class Workload<TSelf> : Workload
     /// <summary>Gives up a secure default for this workload only, with a reason written to its YAML.</summary>
     public TSelf Allow(Relaxation relaxation, string reason)
     {
+        Arguments.NotNull(reason, Reference);
         Defaults.Allow(relaxation, reason);
         return Self;
     }
@@ -94,6 +95,9 @@ public abstract partial class Workload<TSelf> : Workload
     [System.Diagnostics.CodeAnalysis.SuppressMessage("SecureManifests", "SM1003", Justification = "This is the SDK's hostPath relaxation API: it requires a reason and records the waiver in the YAML.")]
     public TSelf WithHostPathVolume(string hostPath, string mountPath, string reason, bool readOnly = true)
     {
+        Arguments.NotNull(hostPath, Reference);
+        Arguments.NotNull(mountPath, Reference);
+        Arguments.NotNull(reason, Reference);
         if (string.IsNullOrEmpty(hostPath) || hostPath[0] != '/')
         {
             throw Invalid("volumes.hostPath.path", $"'{hostPath}' must be an absolute path on the node");
@@ -126,6 +130,7 @@ public abstract partial class Workload<TSelf> : Workload
     /// <summary>Sets the <c>app.kubernetes.io/component</c> label, e.g. <c>frontend</c> or <c>database</c>.</summary>
     public TSelf WithComponent(string component)
     {
+        Arguments.NotNull(component, Reference);
         if (!KubernetesNames.IsLabelValue(component) || component.Length == 0)
         {
             throw Invalid("metadata.labels[app.kubernetes.io/component]", $"'{component}' is not a valid label value");
@@ -138,6 +143,8 @@ public abstract partial class Workload<TSelf> : Workload
     /// <summary>Adds a label to the pods (not to the selector, which stays stable).</summary>
     public TSelf WithPodLabel(string key, string value)
     {
+        Arguments.NotNull(key, Reference);
+        Arguments.NotNull(value, Reference);
         RequireLabel(key, value, "spec.template.metadata.labels");
         AddPodLabel(key, value);
         return Self;
@@ -146,18 +153,28 @@ public abstract partial class Workload<TSelf> : Workload
     /// <summary>Adds an annotation to the workload object.</summary>
     public TSelf WithAnnotation(string key, string value)
     {
-        RequireAnnotationKey(key, "metadata.annotations");
+        Arguments.NotNull(key, Reference);
+        Arguments.NotNull(value, Reference);
+        RequireAnnotation(key, value, Annotations, "metadata.annotations");
         AddAnnotation(key, value);
         return Self;
     }
 
     /// <summary>Adds another container to the pod; it gets the same secure settings.</summary>
-    public TSelf WithSidecar(string name, string image, Action<Container>? configure = null, [CallerFilePath] string callerFile = "", [CallerLineNumber] int callerLine = 0) =>
-        AddExtraContainer(name, image, configure, init: false, SourceLocation.Of(callerFile, callerLine));
+    public TSelf WithSidecar(string name, string image, Action<Container>? configure = null, [CallerFilePath] string callerFile = "", [CallerLineNumber] int callerLine = 0)
+    {
+        Arguments.NotNull(name, Reference);
+        Arguments.NotNull(image, Reference);
+        return AddExtraContainer(name, image, configure, init: false, SourceLocation.Of(callerFile, callerLine));
+    }
 
     /// <summary>Adds an init container; it gets the same secure settings.</summary>
-    public TSelf WithInitContainer(string name, string image, Action<Container>? configure = null, [CallerFilePath] string callerFile = "", [CallerLineNumber] int callerLine = 0) =>
-        AddExtraContainer(name, image, configure, init: true, SourceLocation.Of(callerFile, callerLine));
+    public TSelf WithInitContainer(string name, string image, Action<Container>? configure = null, [CallerFilePath] string callerFile = "", [CallerLineNumber] int callerLine = 0)
+    {
+        Arguments.NotNull(name, Reference);
+        Arguments.NotNull(image, Reference);
+        return AddExtraContainer(name, image, configure, init: true, SourceLocation.Of(callerFile, callerLine));
+    }
 
     /// <summary>
     /// Lets <paramref name="source"/> connect to this workload on <paramref name="portName"/>: an ingress rule here and
@@ -165,7 +182,14 @@ public abstract partial class Workload<TSelf> : Workload
     /// </summary>
     public TSelf AllowFrom(Workload source, string portName)
     {
-        ArgumentNullException.ThrowIfNull(source);
+        Arguments.NotNull(source, Reference);
+        Arguments.NotNull(portName, Reference);
+        if (ReferenceEquals(source, this))
+        {
+            throw Invalid($"networkPolicy.ingress.from[{source.Name}]",
+                $"'{Name}' cannot allow traffic from itself: the containers of a pod reach each other on localhost, which no NetworkPolicy governs");
+        }
+
         RequireSameApp(source, $"networkPolicy.ingress.from[{source.Name}]");
         AddInbound(new InboundRule(source, null, ResolvePort(portName, $"networkPolicy.ingress.ports[{portName}]")));
         return Self;
@@ -174,6 +198,8 @@ public abstract partial class Workload<TSelf> : Workload
     /// <summary>Accepts traffic on <paramref name="portName"/> from every pod of another namespace, e.g. the ingress controller's.</summary>
     public TSelf AllowFromNamespace(string namespaceName, string portName)
     {
+        Arguments.NotNull(namespaceName, Reference);
+        Arguments.NotNull(portName, Reference);
         if (!KubernetesNames.IsDns1123Label(namespaceName))
         {
             throw Invalid($"networkPolicy.ingress.from[{namespaceName}]", $"'{namespaceName}' is not a valid namespace name");
@@ -189,6 +215,8 @@ public abstract partial class Workload<TSelf> : Workload
     /// </summary>
     public TSelf AllowFromCidr(string cidr, string portName)
     {
+        Arguments.NotNull(cidr, Reference);
+        Arguments.NotNull(portName, Reference);
         if (!Networking.Cidr.TryParse(cidr, out _))
         {
             throw Invalid($"networkPolicy.ingress.from[{cidr}]", $"'{cidr}' is not a CIDR block such as 203.0.113.0/24");
@@ -204,6 +232,7 @@ public abstract partial class Workload<TSelf> : Workload
     /// </summary>
     public TSelf AllowEgressTo(string cidr, int port, PortProtocol protocol = PortProtocol.Tcp)
     {
+        Arguments.NotNull(cidr, Reference);
         if (!Networking.Cidr.TryParse(cidr, out _))
         {
             throw Invalid($"networkPolicy.egress.to[{cidr}]", $"'{cidr}' is not a CIDR block such as 10.0.0.0/8");
@@ -219,12 +248,16 @@ public abstract partial class Workload<TSelf> : Workload
     }
 
     /// <summary>A ClusterIP Service named like the workload, for the given ports (all declared ports when none are named).</summary>
-    public Service Expose(params string[] portNames) => Namespace.Track(new Service(this, Name, portNames));
+    public Service Expose(params string[] portNames)
+    {
+        Arguments.NoNulls(portNames, Reference);
+        return Namespace.Track(new Service(this, Name, portNames));
+    }
 
     /// <summary>Grants <paramref name="role"/> to this workload's own ServiceAccount. A role is bound exactly once.</summary>
     public TSelf Bind(Role role)
     {
-        ArgumentNullException.ThrowIfNull(role);
+        Arguments.NotNull(role, Reference);
         RequireSameApp(role, "rbac.roleRef");
         role.BindTo(this);
         return Self;
@@ -233,7 +266,7 @@ public abstract partial class Workload<TSelf> : Workload
     /// <summary>Grants a ClusterRole's permissions in this workload's namespace only (a RoleBinding).</summary>
     public TSelf Bind(ClusterRole clusterRole)
     {
-        ArgumentNullException.ThrowIfNull(clusterRole);
+        Arguments.NotNull(clusterRole, Reference);
         RequireSameApp(clusterRole, "rbac.roleRef");
         clusterRole.BindTo(this, clusterWide: false);
         return Self;
@@ -242,7 +275,7 @@ public abstract partial class Workload<TSelf> : Workload
     /// <summary>Grants a ClusterRole in every namespace (a ClusterRoleBinding); prefer <see cref="Bind(ClusterRole)"/>.</summary>
     public TSelf BindClusterWide(ClusterRole clusterRole)
     {
-        ArgumentNullException.ThrowIfNull(clusterRole);
+        Arguments.NotNull(clusterRole, Reference);
         RequireSameApp(clusterRole, "rbac.roleRef");
         clusterRole.BindTo(this, clusterWide: true);
         return Self;
@@ -266,6 +299,17 @@ public abstract partial class Workload<TSelf> : Workload
     {
         change(Main);
         return Self;
+    }
+
+    // The key, and the size the object's annotations would have with it: the API server refuses more than 256 KiB.
+    private void RequireAnnotation(string key, string value, IReadOnlyDictionary<string, string> existing, string field)
+    {
+        RequireAnnotationKey(key, field);
+        var size = ApiLimits.SizeOf(existing.Where(a => !string.Equals(a.Key, key, StringComparison.Ordinal)).Append(new(key, value)));
+        if (DefinitionProblems.OfAnnotationSize(size) is { } problem)
+        {
+            throw Invalid($"{field}[{key}]", problem);
+        }
     }
 
     private void RequireAnnotationKey(string key, string field)

@@ -36,6 +36,7 @@ internal static class DefinitionProblems
         DefinitionValue.CronSchedule when !IsCronSchedule(value) =>
             $"'{value}' is not a cron schedule: five fields (minute hour day-of-month month day-of-week) or a macro such as @hourly",
         DefinitionValue.Image => ImageProblem(value),
+        DefinitionValue.ProcessString => OfProcessString(value),
         DefinitionValue.LabelKey when !KubernetesNames.IsQualifiedKey(value) =>
             $"'{value}' is not a valid label key: an optional DNS subdomain prefix and '/', then at most 63 alphanumerics, '-', '_' or '.'",
         DefinitionValue.LabelValue when !KubernetesNames.IsLabelValue(value) =>
@@ -49,6 +50,25 @@ internal static class DefinitionProblems
 
     /// <summary>A second namespace of one app with the name of another.</summary>
     public static string DuplicateNamespace(string name) => $"namespace '{name}' is defined twice in this app";
+
+    /// <summary>Annotations of one object that together exceed the API server's limit.</summary>
+    public static string? OfAnnotationSize(long totalBytes) => totalBytes > ApiLimits.TotalAnnotationBytes
+        ? $"the annotations total {totalBytes.ToString(CultureInfo.InvariantCulture)} bytes; the API server accepts at most {ApiLimits.TotalAnnotationBytes.ToString(CultureInfo.InvariantCulture)} (256 KiB) for all annotations of an object"
+        : null;
+
+    /// <summary>ConfigMap data that together exceed the API server's limit.</summary>
+    public static string? OfConfigMapSize(long totalBytes) => totalBytes > ApiLimits.ConfigMapDataBytes
+        ? $"the data total {totalBytes.ToString(CultureInfo.InvariantCulture)} bytes; the API server accepts at most {ApiLimits.ConfigMapDataBytes.ToString(CultureInfo.InvariantCulture)} (1 MiB) for a ConfigMap"
+        : null;
+
+    /// <summary>
+    /// The problem with a string a container's process receives (an environment value, a command or argument), or null.
+    /// The kernel passes them as NUL-terminated strings, so a NUL cannot be delivered: the runtime refuses to start the
+    /// container. Other control characters are fine there (a PEM certificate in a variable has newlines).
+    /// </summary>
+    public static string? OfProcessString(string? value) => value is not null && value.IndexOf('\0') >= 0
+        ? "contains a NUL character, which a process cannot receive in its environment or arguments; the container would not start"
+        : null;
 
     /// <summary>The problem with a port number, or null when it is within 1-65535.</summary>
     public static string? OfPort(long port) =>

@@ -36,4 +36,7 @@ internal enum DefinitionValue
 
     /// <summary>A label value.</summary>
     LabelValue,
+
+    /// <summary>A string a container's process receives: an environment value, a command or an argument.</summary>
+    ProcessString,
 }

@@ -39,6 +39,7 @@ public sealed class DefinitionAnalyzerTests
     [InlineData("ns.AddDeployment(\"api\", \"ghcr.io/acme/api:1.0\").WithPort(\"http_port\", 8080);", "name")]
     [InlineData("ns.AddDeployment(\"api\", \"ghcr.io/acme/api:1.0\").WithResources(cpu: \"2 cores\");", "cpu")]
     [InlineData("ns.AddDeployment(\"api\", \"ghcr.io/acme/api:1.0\").WithEnv(\"A=B\", \"x\");", "name")]
+    [InlineData("ns.AddDeployment(\"api\", \"ghcr.io/acme/api:1.0\").WithEnv(\"GREETING\", \"hello\\0world\");", "value")]
     [InlineData("ns.AddDeployment(\"api\", \"ghcr.io/acme/api:1.0\").WithWritablePath(\"tmp\");", "path")]
     [InlineData("ns.AddCronJob(\"nightly\", \"every night\", \"ghcr.io/acme/job:1.0\");", "schedule")]
     [InlineData("ns.AddConfigMap(\"Settings\");", "name")]
