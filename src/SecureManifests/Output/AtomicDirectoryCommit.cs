@@ -4,9 +4,12 @@ using System.Text;
 namespace SecureManifests.Output;
 
 /// <summary>
-/// Replaces a folder as a whole: the new content is staged in a sibling folder (same parent, so the
-/// renames stay on one file system and are atomic), then the old folder is renamed away, the staged one
-/// renamed in, and the old one deleted. Readers never see a half-written tree.
+/// Replaces a folder as a whole: the new content is staged in a sibling folder (same parent, so the renames stay on
+/// one file system and are atomic), then swapped in. On Linux the swap is one <c>renameat2(RENAME_EXCHANGE)</c>, so
+/// the folder always exists; elsewhere (or on a file system without exchange) the old folder is renamed away and the
+/// staged one renamed in. A run killed between those two renames leaves only <c>.previous-</c>: the next run puts it
+/// back before anything else, so the old tree is never lost. Readers never see a half-written tree, and one commit
+/// per folder runs at a time across processes (two builds of one project).
 /// </summary>
 internal static class AtomicDirectoryCommit
 {
@@ -16,7 +19,13 @@ internal static class AtomicDirectoryCommit
     /// <param name="targetDirectory">The folder to replace.</param>
     /// <param name="files">The complete new content.</param>
     /// <param name="afterStaging">Test seam: runs once everything is staged, before the swap.</param>
-    public static void Commit(string targetDirectory, IReadOnlyList<ManifestFile> files, Action<string>? afterStaging)
+    public static void Commit(string targetDirectory, IReadOnlyList<ManifestFile> files, Action<string>? afterStaging) =>
+        Commit(targetDirectory, files, new CommitSeams(afterStaging));
+
+    /// <param name="targetDirectory">The folder to replace.</param>
+    /// <param name="files">The complete new content.</param>
+    /// <param name="seams">Test seams: failures injected at each step, and whether the exchange may be used.</param>
+    public static void Commit(string targetDirectory, IReadOnlyList<ManifestFile> files, CommitSeams seams)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(targetDirectory);
         var target = Path.TrimEndingDirectorySeparator(Path.GetFullPath(targetDirectory));
@@ -26,15 +35,18 @@ internal static class AtomicDirectoryCommit
             throw new ManifestOutputException($"'{target}' is a file system root; choose a folder below it for the manifests.");
         }
 
-        EnsureOursOrEmpty(target);
         var leaf = Path.GetFileName(target);
+        using var gate = OutputGate.Enter(target);
+        RestoreInterruptedSwap(target, parent, leaf);
+        RemoveLeftovers(parent, leaf);
+        EnsureOursOrEmpty(target);
         var staging = Path.Combine(parent, $".{leaf}.staging-{Guid.NewGuid():N}");
         try
         {
             Directory.CreateDirectory(parent);
             Directory.CreateDirectory(staging);
             Stage(staging, files);
-            afterStaging?.Invoke(staging);
+            seams.AfterStaging?.Invoke(staging);
         }
         catch (Exception caught) when (caught is not OutOfMemoryException)
         {
@@ -54,8 +66,29 @@ internal static class AtomicDirectoryCommit
             throw;
         }
 
-        Swap(target, parent, leaf, staging);
+        Swap(target, parent, leaf, staging, seams);
         RemoveLeftovers(parent, leaf);
+    }
+
+    /// <summary>
+    /// A run killed between the two renames of the fallback swap left the folder missing and its old content in
+    /// <c>.leaf.previous-id</c>: put it back, so that nothing is lost even if this run fails too.
+    /// </summary>
+    private static void RestoreInterruptedSwap(string target, string parent, string leaf)
+    {
+        if (Directory.Exists(target) || File.Exists(target) || !Directory.Exists(parent))
+        {
+            return;
+        }
+
+        var previous = OwnFolders(parent, leaf, ".previous-")
+            .OrderByDescending(Directory.GetLastWriteTimeUtc)
+            .ThenBy(p => p, StringComparer.Ordinal)
+            .FirstOrDefault();
+        if (previous is not null)
+        {
+            MoveOrFail(previous, target, staging: null);
+        }
     }
 
     /// <summary>
@@ -65,16 +98,30 @@ internal static class AtomicDirectoryCommit
     /// </summary>
     private static void RemoveLeftovers(string parent, string leaf)
     {
+        if (!Directory.Exists(parent))
+        {
+            return;
+        }
+
         foreach (var kind in new[] { ".staging-", ".previous-" })
         {
-            var prefix = "." + leaf + kind;
-            foreach (var candidate in Directory.EnumerateDirectories(parent, prefix + "*"))
+            foreach (var candidate in OwnFolders(parent, leaf, kind))
             {
-                var id = Path.GetFileName(candidate.AsSpan())[prefix.Length..];
-                if (id.Length == 32 && !id.ContainsAnyExcept(LowerHexDigits))
-                {
-                    TryDelete(candidate);
-                }
+                TryDelete(candidate);
+            }
+        }
+    }
+
+    // Only names this class creates: ".leaf" + kind + a 32-digit lower-case hex id.
+    private static IEnumerable<string> OwnFolders(string parent, string leaf, string kind)
+    {
+        var prefix = "." + leaf + kind;
+        foreach (var candidate in Directory.EnumerateDirectories(parent, prefix + "*"))
+        {
+            var id = Path.GetFileName(candidate.AsSpan())[prefix.Length..];
+            if (id.Length == 32 && !id.ContainsAnyExcept(LowerHexDigits))
+            {
+                yield return candidate;
             }
         }
     }
@@ -97,7 +144,7 @@ internal static class AtomicDirectoryCommit
         Parallel.For(0, paths.Length, i => File.WriteAllText(paths[i], files[i].Content, Utf8WithoutBom));
     }
 
-    private static void Swap(string target, string parent, string leaf, string staging)
+    private static void Swap(string target, string parent, string leaf, string staging, CommitSeams seams)
     {
         if (!Directory.Exists(target))
         {
@@ -105,8 +152,16 @@ internal static class AtomicDirectoryCommit
             return;
         }
 
+        if (seams.AllowExchange && DirectoryExchange.TryExchange(staging, target))
+        {
+            // One atomic step: the target now holds the new tree and the staging name the old one.
+            TryDelete(staging);
+            return;
+        }
+
         var previous = Path.Combine(parent, $".{leaf}.previous-{Guid.NewGuid():N}");
         MoveOrFail(target, previous, staging);
+        seams.BetweenRenames?.Invoke();
         try
         {
             Directory.Move(staging, target);
@@ -124,7 +179,7 @@ internal static class AtomicDirectoryCommit
         TryDelete(previous);
     }
 
-    private static void MoveOrFail(string from, string to, string staging)
+    private static void MoveOrFail(string from, string to, string? staging)
     {
         try
         {
@@ -132,7 +187,11 @@ internal static class AtomicDirectoryCommit
         }
         catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
         {
-            TryDelete(staging);
+            if (staging is not null)
+            {
+                TryDelete(staging);
+            }
+
             throw new ManifestOutputException(
                 $"Cannot replace '{Path.GetFileName(to)}' in '{Path.GetDirectoryName(to)}': {ex.Message} " +
                 "Close programs that hold files in the output folder and run again.", ex);
