@@ -5,14 +5,13 @@ using SecureManifests.Synthesis;
 
 namespace SecureManifests.SynthHost;
 
-/// <summary>The host's command line, as the build targets pass it.</summary>
+/// <summary>
+/// The host's command line, as the build targets pass it. A bad value is reported under the MSBuild property the user
+/// set (<c>SecureManifestsProfile: unknown profile 'strict'; use ...</c>): users never call the host themselves.
+/// </summary>
 internal sealed class HostArguments
 {
-    public const string Usage = """
-        usage: SecureManifests.SynthHost --assembly PROJECT.dll --output DIR [--profile baseline|restricted|secure|all]
-               [--layout per-object|per-namespace|single-file] [--fail-on error|warning|info] [--pss-version v1.N] [--verify]
-        Run with `dotnet exec --depsfile PROJECT.deps.json --runtimeconfig PROJECT.runtimeconfig.json`.
-        """;
+    private const string ReportOption = "--report";
 
     public string Assembly { get; private set; } = string.Empty;
 
@@ -21,6 +20,31 @@ internal sealed class HostArguments
     public bool Verify { get; private set; }
 
     public SynthOptions Options { get; } = new();
+
+    /// <summary>The project file, where setting errors point; empty when the host runs by hand.</summary>
+    public string Project { get; private set; } = string.Empty;
+
+    /// <summary>The value of --project, found before anything else is parsed, like <see cref="FindReportPath"/>.</summary>
+    public static string FindProject(IReadOnlyList<string> args) => Find(args, "--project") ?? string.Empty;
+
+    /// <summary>Records which app runs now, for the build to name when the synth times out; null without --progress.</summary>
+    public Action<string>? Progress { get; private set; }
+
+    /// <summary>The value of --report, found before anything else is parsed, so even a parse error reaches the build.</summary>
+    public static string? FindReportPath(IReadOnlyList<string> args) => Find(args, ReportOption);
+
+    private static string? Find(IReadOnlyList<string> args, string option)
+    {
+        for (var i = 0; i + 1 < args.Count; i++)
+        {
+            if (args[i] == option)
+            {
+                return args[i + 1];
+            }
+        }
+
+        return null;
+    }
 
     public static bool TryParse(IReadOnlyList<string> args, [NotNullWhen(true)] out HostArguments? parsed, [NotNullWhen(false)] out string? problem)
     {
@@ -45,21 +69,24 @@ internal sealed class HostArguments
             problem = arg switch
             {
                 "--assembly" => Set(() => result.Assembly = value),
+                ReportOption => null,
+                "--project" => Set(() => result.Project = value),
+                "--progress" => Set(() => result.Progress = app => File.WriteAllText(value, app)),
                 "--output" => Set(() => result.Output = value),
-                "--layout" => result.SetLayout(value),
+                "--layout" => Property("SecureManifestsLayout", result.SetLayout(value)),
                 // An empty value means "the default": MSBuild passes unset properties as empty strings.
                 "--profile" when value.Length == 0 => null,
                 "--profile" => SettingNames.TryParseProfile(value, out var profile)
                     ? Set(() => result.Options.Profile = profile)
-                    : SettingNames.UnknownProfile(value),
+                    : Property("SecureManifestsProfile", SettingNames.UnknownProfile(value)),
                 "--fail-on" when value.Length == 0 => null,
                 "--fail-on" => SettingNames.TryParseSeverity(value, out var severity)
                     ? Set(() => result.Options.FailOn = severity)
-                    : SettingNames.UnknownSeverity(value),
+                    : Property("SecureManifestsFailOn", SettingNames.UnknownSeverity(value)),
                 "--pss-version" when value.Length == 0 => null,
                 "--pss-version" => PssVersion.TryParse(value, out var version)
                     ? Set(() => result.Options.PssVersion = version)
-                    : SettingNames.UnknownPssVersion(value),
+                    : Property("SecureManifestsPssVersion", SettingNames.UnknownPssVersion(value)),
                 _ => $"unknown option '{arg}'",
             };
             if (problem is not null)
@@ -97,6 +124,8 @@ internal sealed class HostArguments
         Options.Layout = layout;
         return null;
     }
+
+    private static string? Property(string property, string? problem) => problem is null ? null : $"{property}: {problem}";
 
     private static string? Set(Action apply)
     {

@@ -1,12 +1,10 @@
-using System.Globalization;
 using SecureManifests.Model;
 using SecureManifests.Rules;
 
 namespace SecureManifests.SynthHost;
 
 /// <summary>
-/// Lines in MSBuild's canonical error format, <c>origin(line,col): error CODE: text</c>, which the Exec task turns
-/// into real build warnings and errors that IDEs link to the C# class of the app.
+/// The host's report entries: build warnings and errors that IDEs link to the C# call or class of the app.
 /// </summary>
 internal static class MsBuildMessage
 {
@@ -17,30 +15,34 @@ internal static class MsBuildMessage
     public const string Stale = "SM0107";
 
     /// <summary>A finding at <paramref name="at"/>, the C# call it comes from; at the app class when that is not known.</summary>
-    public static string Finding(ManifestAppEntry app, Finding finding, bool blocking, SourceLocation? at)
+    public static ReportEntry Finding(ManifestAppEntry app, Finding finding, bool blocking, SourceLocation? at)
     {
-        var category = blocking || finding.Severity == RuleSeverity.Error ? "error"
-            : finding.Severity == RuleSeverity.Warning ? "warning"
-            : "message";
+        var category = blocking || finding.Severity == RuleSeverity.Error ? ReportCategory.Error
+            : finding.Severity == RuleSeverity.Warning ? ReportCategory.Warning
+            : ReportCategory.Info;
         var where = string.IsNullOrEmpty(finding.Namespace) ? finding.Name : $"{finding.Namespace}/{finding.Name}";
-        var text = $"{finding.Message} [{finding.Kind} {where}] at {finding.Path}";
-        var origin = at is null ? Origin(app) : Origin(at);
-        return category == "message"
-            ? $"{origin}: info {finding.RuleId}: {text}"
-            : $"{origin}: {category} {finding.RuleId}: {text}";
+        var text = Validation.PrintableText.Escape($"{finding.Message} [{finding.Kind} {where}] at {finding.Path}");
+        return at is null
+            ? new ReportEntry(category, finding.RuleId, AppFile(app), app.Line, app.Column, text)
+            : new ReportEntry(category, finding.RuleId, Resolve(at.File), at.Line, 1, text);
     }
 
-    public static string Error(ManifestAppEntry app, string code, string text) => $"{Origin(app)}: error {code}: {text}";
+    public static ReportEntry Error(ManifestAppEntry app, string code, string text) =>
+        new(ReportCategory.Error, code, AppFile(app), app.Line, app.Column, Validation.PrintableText.Escape(text));
 
-    public static string StaleFile(string fullPath, string text) => $"{fullPath}: error {Stale}: {text}";
+    /// <summary>An error about a file or folder rather than a C# location (stale output, the assembly itself).</summary>
+    public static ReportEntry AtFile(string fullPath, string code, string text) =>
+        new(ReportCategory.Error, code, fullPath, 0, 0, Validation.PrintableText.Escape(text));
+
+    /// <summary>An error about a setting of the build step, at the project file that sets it (empty by hand).</summary>
+    public static ReportEntry Setting(string project, string text) =>
+        new(ReportCategory.Error, DefinitionFailed, project, 0, 0, Validation.PrintableText.Escape(text));
+
+    public static ReportEntry StaleFile(string fullPath, string text) => AtFile(fullPath, Stale, text);
 
     // The catalog stores paths relative to the project (so the user's assembly is machine-independent); the build
     // runs the host in the project directory, so they resolve against the current directory.
-    private static string Origin(ManifestAppEntry app) =>
-        string.Create(CultureInfo.InvariantCulture, $"{Path.GetFullPath(app.FilePath)}({app.Line},{app.Column})");
-
-    private static string Origin(SourceLocation at) =>
-        string.Create(CultureInfo.InvariantCulture, $"{Resolve(at.File)}({at.Line},1)");
+    private static string AppFile(ManifestAppEntry app) => Path.GetFullPath(app.FilePath);
 
     /// <summary>
     /// A caller path as the compiler recorded it: absolute on a developer's machine; with a deterministic CI build's

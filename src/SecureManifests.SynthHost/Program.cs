@@ -2,27 +2,45 @@ using SecureManifests.Synthesis;
 using SecureManifests.SynthHost;
 
 // dotnet exec --depsfile P.deps.json --runtimeconfig P.runtimeconfig.json SecureManifests.SynthHost.dll
-//   --assembly P.dll --output DIR [--profile P] [--layout L] [--fail-on S] [--verify]
-if (!HostArguments.TryParse(args, out var arguments, out var problem))
+//   --assembly P.dll --output DIR [--profile P] [--layout L] [--fail-on S] [--verify] [--report FILE] [--progress FILE]
+// The build step passes --report: the host's findings and errors go there (see BuildReport), and standard output
+// and error stay the user code's, shown as plain messages.
+var report = new BuildReport();
+var reportPath = HostArguments.FindReportPath(args);
+var exitCode = Run(args, report);
+if (reportPath is null)
 {
-    Console.Error.WriteLine($"error {MsBuildMessage.DefinitionFailed}: {problem}");
-    Console.Error.WriteLine(HostArguments.Usage);
-    return AppRunner.UsageOrInputError;
+    report.WriteCanonical(Console.Error);
+}
+else
+{
+    report.WriteTo(reportPath);
 }
 
-try
+return exitCode;
+
+static int Run(string[] args, BuildReport report)
 {
-    var apps = CatalogLoader.Load(arguments.Assembly);
-    if (apps.Count == 0)
+    if (!HostArguments.TryParse(args, out var arguments, out var problem))
     {
-        Console.Out.WriteLine($"SecureManifests: {arguments.Assembly} defines no [ManifestApp] class; nothing to synthesize");
-        return AppRunner.Success;
+        report.Add(MsBuildMessage.Setting(HostArguments.FindProject(args), problem));
+        return AppRunner.UsageOrInputError;
     }
 
-    return new AppSynthesis(arguments, Console.Out, Console.Error).Run(apps);
-}
-catch (HostException e)
-{
-    Console.Error.WriteLine($"{e.Origin}: error {MsBuildMessage.DefinitionFailed}: {e.Text}");
-    return AppRunner.UsageOrInputError;
+    try
+    {
+        var apps = CatalogLoader.Load(arguments.Assembly);
+        if (apps.Count == 0)
+        {
+            Console.Out.WriteLine($"SecureManifests: {arguments.Assembly} defines no [ManifestApp] class; nothing to synthesize");
+            return AppRunner.Success;
+        }
+
+        return new AppSynthesis(arguments, Console.Out, report).Run(apps);
+    }
+    catch (HostException e)
+    {
+        report.Add(MsBuildMessage.AtFile(e.Origin, MsBuildMessage.DefinitionFailed, e.Text));
+        return AppRunner.UsageOrInputError;
+    }
 }

@@ -7,7 +7,7 @@ namespace SecureManifests.Packaging.Tests;
 /// <summary>
 /// The product as users get it: one package, added to fresh `dotnet new` projects, and `dotnet build`.
 /// </summary>
-public sealed class BuildStepTests : IClassFixture<BuiltConsumers>
+public sealed partial class BuildStepTests : IClassFixture<BuiltConsumers>
 {
     private readonly BuiltConsumers _built;
 

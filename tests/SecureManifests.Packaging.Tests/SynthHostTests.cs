@@ -68,9 +68,9 @@ public sealed class SynthHostTests
     }
 
     [Theory]
-    [InlineData("--profile", "strict", "unknown profile 'strict'")]
-    [InlineData("--layout", "flat", "unknown layout 'flat'")]
-    [InlineData("--fail-on", "1", "unknown severity '1'")]
+    [InlineData("--profile", "strict", "SecureManifestsProfile: unknown profile 'strict'; use baseline, restricted, secure or all")]
+    [InlineData("--layout", "flat", "SecureManifestsLayout: unknown layout 'flat'")]
+    [InlineData("--fail-on", "1", "SecureManifestsFailOn: unknown severity '1'")]
     [InlineData("--bogus", "x", "unknown option '--bogus'")]
     public void Bad_settings_are_one_canonical_error_and_exit_code_2(string option, string value, string message)
     {

@@ -12,6 +12,19 @@ namespace SecureManifests.Output;
 internal static class ManifestTree
 {
     internal const string KustomizationFileName = "kustomization.yaml";
+
+    /// <summary>Whether <paramref name="folder"/> is one SecureManifests wrote: its kustomization.yaml starts with the header.</summary>
+    internal static bool IsGeneratedFolder(string folder)
+    {
+        var kustomization = Path.Combine(folder, KustomizationFileName);
+        if (!File.Exists(kustomization))
+        {
+            return false;
+        }
+
+        using var reader = new StreamReader(kustomization, new System.Text.UTF8Encoding(false));
+        return ManifestHeader.IsHeader(reader.ReadLine());
+    }
     private const string ClusterScope = "_cluster";
 
     /// <summary>Renders the files in memory, sorted by <see cref="ManifestFile.RelativePath"/> (ordinal).</summary>

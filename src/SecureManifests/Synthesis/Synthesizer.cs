@@ -45,6 +45,24 @@ public static class Synthesizer
     public static IReadOnlyList<string> FindStaleFiles(App app, string outputDirectory, SynthOptions? options = null) =>
         ManifestTree.FindDifferences(Render(app, options).Files, outputDirectory);
 
+    /// <summary>
+    /// The app folders under <paramref name="outputRoot"/> that SecureManifests wrote (their kustomization.yaml has
+    /// its header) for apps other than <paramref name="appNames"/>: apps that were removed or renamed. Sorted.
+    /// </summary>
+    internal static IReadOnlyList<string> FindAppFoldersOtherThan(string outputRoot, IReadOnlySet<string> appNames)
+    {
+        if (!Directory.Exists(outputRoot))
+        {
+            return [];
+        }
+
+        return Directory.EnumerateDirectories(outputRoot)
+            .Where(folder => !appNames.Contains(Path.GetFileName(folder)) && ManifestTree.IsGeneratedFolder(folder))
+            .Select(Path.GetFullPath)
+            .Order(StringComparer.Ordinal)
+            .ToList();
+    }
+
     private static ManifestTreeOptions TreeOptions(App app, SynthOptions options) => new()
     {
         Layout = options.Layout,
