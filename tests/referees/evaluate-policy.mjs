@@ -83,6 +83,8 @@ const RESOURCES = {
   PersistentVolume: ["", "persistentvolumes", false],
   StorageClass: ["storage.k8s.io", "storageclasses", false],
   Namespace: ["", "namespaces", false],
+  Event: ["", "events", true],
+  Lease: ["coordination.k8s.io", "leases", true],
   Deployment: ["apps", "deployments", true],
   StatefulSet: ["apps", "statefulsets", true],
   DaemonSet: ["apps", "daemonsets", true],

@@ -38,6 +38,8 @@ internal static class CelNetAdmissionEvaluator
         ["PersistentVolume"] = ("", "persistentvolumes", false),
         ["StorageClass"] = ("storage.k8s.io", "storageclasses", false),
         ["Namespace"] = ("", "namespaces", false),
+        ["Event"] = ("", "events", true),
+        ["Lease"] = ("coordination.k8s.io", "leases", true),
         ["Deployment"] = ("apps", "deployments", true),
         ["StatefulSet"] = ("apps", "statefulsets", true),
         ["DaemonSet"] = ("apps", "daemonsets", true),
