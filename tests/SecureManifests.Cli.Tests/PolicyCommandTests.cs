@@ -22,7 +22,14 @@ public sealed class PolicyCommandTests : IDisposable
 
     // Per-object rules beyond Pod Security that the policies cover.
     private static readonly string[] OtherCoveredRules =
-        ["SM1019", "SM2001", "SM3003", "SM3004", "SM3005", "SM3006", "SM3007", "SM3008", "SM3009", "SM3012", "SM4005", "SM4007"];
+    [
+        "SM1019", "SM1021", "SM2001", "SM2002", "SM2003", "SM2004", "SM2005", "SM2006", "SM2008", "SM2009", "SM2011", "SM2012",
+        "SM2013", "SM2015", "SM2016", "SM2017", "SM3001", "SM3003", "SM3004", "SM3005", "SM3006", "SM3007", "SM3008", "SM3009",
+        "SM3012", "SM4001", "SM4005", "SM4006", "SM4007", "SM4010",
+    ];
+
+    // Per-object rules admission cannot judge as the engine does, each with its reason.
+    private static readonly string[] NotAdmissionRules = ["SM2007", "SM2010", "SM2014"];
 
     private static readonly string[] Macros = [".all(", ".exists(", ".exists_one(", ".map(", ".filter("];
 
@@ -211,6 +218,25 @@ public sealed class PolicyCommandTests : IDisposable
 
         Assert.Equal(RuleCatalog.All.Select(r => r.Id).Order(StringComparer.Ordinal), named);
         Assert.Contains(set.Uncovered, u => u.Rule.Id == "SM4002" && u.Reason == AdmissionPolicyGenerator.CrossObjectReason);
+    }
+
+    [Fact]
+    public void Every_per_object_rule_of_profile_all_has_a_policy_or_a_reason_of_its_own_why_admission_cannot_judge_it()
+    {
+        var set = AdmissionPolicyGenerator.Generate(RuleProfile.All, PssVersion.Latest);
+        var perObject = BuiltInRules.ObjectRules.Select(r => r.RuleId).ToHashSet(StringComparer.Ordinal);
+        var generic = new[] { AdmissionPolicyGenerator.CrossObjectReason, AdmissionPolicyGenerator.NotAtVersionReason };
+
+        var leftOut = set.Uncovered.Where(u => perObject.Contains(u.Rule.Id)).ToList();
+        Assert.Equal(NotAdmissionRules, leftOut.Select(u => u.Rule.Id).Order(StringComparer.Ordinal));
+        Assert.All(leftOut, u => Assert.DoesNotContain(generic, g => u.Reason.StartsWith(g, StringComparison.Ordinal)));
+        Assert.Equal(3, leftOut.Select(u => u.Reason).Distinct(StringComparer.Ordinal).Count());
+        Assert.Equal(
+            perObject.Except(NotAdmissionRules).Order(StringComparer.Ordinal),
+            set.Policies.Select(p => p.Rule.Id).Where(perObject.Contains).Order(StringComparer.Ordinal));
+        Assert.All(set.Uncovered.Where(u => !perObject.Contains(u.Rule.Id)), u => Assert.Equal(AdmissionPolicyGenerator.CrossObjectReason, u.Reason));
+        var gap = Assert.Single(set.Gaps);
+        Assert.Equal("SM2015", gap.Rule.Id);
     }
 
     private List<object> Policy(params string[] options)

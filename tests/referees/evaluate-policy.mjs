@@ -8,9 +8,10 @@
 //
 //   node tests/referees/evaluate-policy.mjs [FILE]      (JSON on stdin without FILE)
 //
-// Input: one case `{ policy, object, namespaceObject?, engine }` or an array of them (one node
-// process for many cases keeps the tests fast). `policy` is the policy as an object or as YAML /
-// JSON text; `object` and `namespaceObject` are Kubernetes objects as JSON.
+// Input: one case `{ policy, object, namespaceObject?, userInfo?, engine }` or an array of them (one
+// node process for many cases keeps the tests fast). `policy` is the policy as an object or as YAML /
+// JSON text; `object` and `namespaceObject` are Kubernetes objects as JSON; `userInfo` is who sends the
+// request ({ username, groups }), a plain authenticated user when absent.
 // Output: one verdict per case (an array for an array), as JSON on stdout:
 //   { admitted: bool, matched: bool, failures: [{ message, expression, error? }] }
 // `matched` is false when matchConstraints or matchConditions leave the object out (then it is
@@ -33,7 +34,10 @@
 //      "failed expression: EXPR".
 // An expression that errors makes the request fail, unless spec.failurePolicy is Ignore.
 // Bound names: object, oldObject (null), request ({ operation: "CREATE", kind, resource,
-// namespace, name, ... }), namespaceObject (null unless given), variables.
+// namespace, name, userInfo, ... }), namespaceObject (null unless given), variables.
+// The namespace, as the API server sets it before admission: a cluster-scoped object has none (a
+// stray metadata.namespace is cleared) and request.namespace is ""; a namespaced object without one
+// goes where kubectl sends it, the context's namespace, here `default`.
 //
 // CEL coverage per engine (checked by hand for the subset the generated policies use):
 //   - both: the standard macros all, exists, exists_one, map (also the 3-argument form), filter;
@@ -63,6 +67,9 @@ const EXIT_INTERNAL = 3;
 
 class UsageError extends Error {}
 
+const DEFAULT_USER = { username: "developer", groups: ["system:authenticated"] };
+const DEFAULT_NAMESPACE = "default";
+
 // kind -> [group, resource, namespaced] for the built-in kinds the policies cover.
 const RESOURCES = {
   Pod: ["", "pods", true],
@@ -73,7 +80,11 @@ const RESOURCES = {
   ConfigMap: ["", "configmaps", true],
   Secret: ["", "secrets", true],
   PersistentVolumeClaim: ["", "persistentvolumeclaims", true],
+  PersistentVolume: ["", "persistentvolumes", false],
+  StorageClass: ["storage.k8s.io", "storageclasses", false],
   Namespace: ["", "namespaces", false],
+  Event: ["", "events", true],
+  Lease: ["coordination.k8s.io", "leases", true],
   Deployment: ["apps", "deployments", true],
   StatefulSet: ["apps", "statefulsets", true],
   DaemonSet: ["apps", "daemonsets", true],
@@ -224,19 +235,28 @@ function constraintsMatch(constraints, object, namespaceObject) {
 
 // ---- the decision ----
 
+// The object with its namespace as the API server sets it before admission (see the header).
+function placed(object) {
+  const { namespaced } = resourceOf(object);
+  const namespace = namespaced ? object.metadata?.namespace || DEFAULT_NAMESPACE : undefined;
+  if ((object.metadata?.namespace || undefined) === namespace) return object;
+  const { namespace: _, ...metadata } = object.metadata ?? {};
+  return { ...object, metadata: namespace === undefined ? metadata : { ...metadata, namespace } };
+}
+
 function decide(testCase) {
   if (testCase === null || typeof testCase !== "object") throw new UsageError("a case must be an object { policy, object, namespaceObject?, engine }");
   const compile = engine(testCase.engine);
   const policy = typeof testCase.policy === "string" ? parseYaml(testCase.policy) : testCase.policy;
-  const object = testCase.object;
   if (policy?.kind !== "ValidatingAdmissionPolicy") throw new UsageError("policy is not a ValidatingAdmissionPolicy");
-  if (object === null || typeof object !== "object") throw new UsageError("object must be a Kubernetes object");
+  if (testCase.object === null || typeof testCase.object !== "object") throw new UsageError("object must be a Kubernetes object");
+  const object = placed(testCase.object);
   const spec = policy.spec ?? {};
   const namespaceObject = testCase.namespaceObject ?? null;
   if (!constraintsMatch(spec.matchConstraints, object, namespaceObject)) return { admitted: true, matched: false, failures: [] };
 
   const ignoreErrors = spec.failurePolicy === "Ignore";
-  const { group, version, resource } = resourceOf(object);
+  const { group, version, resource, namespaced } = resourceOf(object);
   const variables = new Map();
   const bindings = {
     object: toCel(object),
@@ -247,7 +267,8 @@ function decide(testCase) {
       kind: { group, version, kind: object.kind },
       resource: { group, version, resource },
       name: object.metadata?.name ?? "",
-      namespace: object.metadata?.namespace ?? "",
+      namespace: namespaced ? object.metadata.namespace : "",
+      userInfo: testCase.userInfo ?? DEFAULT_USER,
       dryRun: false,
     }),
     variables,

@@ -37,7 +37,7 @@ internal static class AdmissionPolicyBuilder
             Spec = new V1ValidatingAdmissionPolicySpec
             {
                 FailurePolicy = "Fail",
-                MatchConstraints = new V1MatchResources { ResourceRules = target.ResourceRules() },
+                MatchConstraints = new V1MatchResources { ResourceRules = target.ResourceRules(), ExcludeResourceRules = target.ExcludeResourceRules() },
                 MatchConditions = target.MatchConditions.Count == 0
                     ? null
                     : target.MatchConditions.Select(m => new V1MatchCondition { Name = m.Name, Expression = m.Expression }).ToList(),

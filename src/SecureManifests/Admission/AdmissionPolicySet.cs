@@ -34,6 +34,9 @@ internal sealed class AdmissionPolicySet
 
     public IReadOnlyList<UncoveredRule> Uncovered { get; }
 
+    /// <summary>Covered rules whose policy leaves part of the engine's check out, and which part.</summary>
+    public IReadOnlyList<UncoveredRule> Gaps { get; init; } = [];
+
     /// <summary>Every object to apply: each policy followed by its binding.</summary>
     public IEnumerable<IKubernetesObject> Objects()
     {

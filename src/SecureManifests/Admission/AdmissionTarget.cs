@@ -17,6 +17,12 @@ internal sealed record AdmissionTarget(
     /// </summary>
     public bool ExemptByNamespace { get; init; } = true;
 
+    /// <summary>The API versions the resource rules match: <c>v1</c>, or <c>*</c> for a target over every resource.</summary>
+    public IReadOnlyList<string> ApiVersions { get; init; } = ["v1"];
+
+    /// <summary>Resources left out of <see cref="Resources"/> (<c>excludeResourceRules</c>), by group.</summary>
+    public IReadOnlyList<(string ApiGroup, string[] Resources)> ExcludedResources { get; init; } = [];
+
     /// <summary>Operations that create or change an object; DELETE has no object to judge.</summary>
     public static readonly string[] Operations = ["CREATE", "UPDATE"];
 
@@ -31,11 +37,16 @@ internal sealed record AdmissionTarget(
         PodSpecVariables.Variables);
 
     /// <summary>The <c>resourceRules</c> of the policy.</summary>
-    public IList<V1NamedRuleWithOperations> ResourceRules() =>
-        Resources.Select(r => new V1NamedRuleWithOperations
+    public IList<V1NamedRuleWithOperations> ResourceRules() => Rules(Resources);
+
+    /// <summary>The <c>excludeResourceRules</c> of the policy, or null when it excludes nothing.</summary>
+    public IList<V1NamedRuleWithOperations>? ExcludeResourceRules() => ExcludedResources.Count == 0 ? null : Rules(ExcludedResources);
+
+    private List<V1NamedRuleWithOperations> Rules(IReadOnlyList<(string ApiGroup, string[] Resources)> resources) =>
+        resources.Select(r => new V1NamedRuleWithOperations
         {
             ApiGroups = [r.ApiGroup],
-            ApiVersions = ["v1"],
+            ApiVersions = [.. ApiVersions],
             Operations = [.. Operations],
             Resources = [.. r.Resources],
         }).ToList();

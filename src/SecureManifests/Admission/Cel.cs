@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Text;
 
 namespace SecureManifests.Admission;
@@ -8,6 +9,9 @@ namespace SecureManifests.Admission;
 /// </summary>
 internal static class Cel
 {
+    // Characters with a meaning in a regular expression outside a character class (a hyphen has none there).
+    private const string RegexMetacharacters = @"\.+*?()|[]{}^$";
+
     /// <summary>A single-quoted CEL string literal.</summary>
     public static string Str(string value)
     {
@@ -25,6 +29,30 @@ internal static class Cel
         }
 
         return text.Append('\'').ToString();
+    }
+
+    /// <summary>A CEL int literal.</summary>
+    public static string Int(long value) => value.ToString(CultureInfo.InvariantCulture);
+
+    /// <summary>
+    /// <paramref name="value"/> as literal text in a regular expression that RE2, .NET and JavaScript all read alike:
+    /// only the metacharacters are escaped, since RE2 and JavaScript reject escapes of other characters.
+    /// </summary>
+    public static string RegexLiteral(string value)
+    {
+        ArgumentNullException.ThrowIfNull(value);
+        var text = new StringBuilder(value.Length);
+        foreach (var ch in value)
+        {
+            if (RegexMetacharacters.Contains(ch, StringComparison.Ordinal))
+            {
+                text.Append('\\');
+            }
+
+            text.Append(ch);
+        }
+
+        return text.ToString();
     }
 
     /// <summary>A CEL list of string literals, in the order given (the semantics layer gives them sorted).</summary>

@@ -283,13 +283,6 @@ internal static class PodSecurityCel
         ];
     }
 
-    // Every container satisfies the predicate over c.
-    private static string AllContainers(string predicate) => Containers + ".all(c, " + predicate + ")";
-
-    // Every volume satisfies the predicate over vol.
-    private static string AllVolumes(string predicate) =>
-        "(!has(" + PodSpec + ".volumes) || " + PodSpec + ".volumes.all(vol, " + predicate + "))";
-
     // The field is unset, or it is not (value test).
     private static string Not(string root, string path, string test) => "!" + Cel.IsSet(root, path, test);
 

@@ -13,6 +13,9 @@ internal static class PodSpecVariables
     /// <summary>Init containers, containers, then ephemeral containers (an empty list for each that is unset).</summary>
     public const string Containers = "variables.containers";
 
+    /// <summary>Init containers and containers: ephemeral containers cannot have resources (SM2003, SM2004 skip them).</summary>
+    public const string ContainersWithResources = "variables.containersWithResources";
+
     /// <summary>The pod's annotations (the Pod's own, or the pod template's), or an empty map.</summary>
     public const string PodAnnotations = "variables.podAnnotations";
 
@@ -43,12 +46,22 @@ internal static class PodSpecVariables
             var metadata = Under(p, "metadata");
             return "(" + Cel.Has("object", metadata + ".annotations") + " ? object." + metadata + ".annotations : {})";
         })),
-        ("containers", string.Join(" + ", new[] { "initContainers", "containers", "ephemeralContainers" }
-            .Select(f => "(has(" + PodSpec + "." + f + ") ? " + PodSpec + "." + f + " : [])"))),
+        ("containersWithResources", string.Join(" + ", new[] { "initContainers", "containers" }.Select(OrEmpty))),
+        ("containers", ContainersWithResources + " + " + OrEmpty("ephemeralContainers")),
         // The engine compares os.name ignoring case; at admission the API server has already validated it to be
         // 'linux' or 'windows', so plain equality decides the same and needs no strings extension.
         ("isWindows", "(" + Cel.Has(PodSpec, "os.name") + " && " + PodSpec + ".os.name == 'windows')"),
     ];
+
+    /// <summary>Every container satisfies the predicate over <c>c</c>.</summary>
+    public static string AllContainers(string predicate) => Containers + ".all(c, " + predicate + ")";
+
+    /// <summary>Every volume satisfies the predicate over <c>vol</c>.</summary>
+    public static string AllVolumes(string predicate) =>
+        "(!has(" + PodSpec + ".volumes) || " + PodSpec + ".volumes.all(vol, " + predicate + "))";
+
+    // The list field of the pod spec, or an empty list when it is unset.
+    private static string OrEmpty(string field) => "(has(" + PodSpec + "." + field + ") ? " + PodSpec + "." + field + " : [])";
 
     private static string Under(string templatePath, string field) => templatePath.Length == 0 ? field : templatePath + "." + field;
 

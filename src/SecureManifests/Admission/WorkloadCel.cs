@@ -5,14 +5,12 @@ using static SecureManifests.Admission.PodSpecVariables;
 namespace SecureManifests.Admission;
 
 /// <summary>
-/// The CEL of the per-object pod-spec rules beyond Pod Security: SM1019 (read-only root filesystem) and SM2001
-/// (mutable image tag). Same variables and resources as <see cref="PodSecurityCel"/>.
+/// The CEL of the per-object pod-spec rules on the workload's own settings: SM1019 (read-only root filesystem),
+/// SM2003 (cpu and memory requests), SM2004 (memory limit) and SM3001 (its own ServiceAccount). Same variables and
+/// resources as <see cref="PodSecurityCel"/>.
 /// </summary>
 internal static class WorkloadCel
 {
-    /// <summary>The rules this family covers.</summary>
-    public static readonly string[] RuleIdsCovered = [RuleIds.WritableRootFilesystem, RuleIds.MutableImageTag];
-
     /// <summary>The validations of <paramref name="ruleId"/>, or null when this family does not cover it.</summary>
     public static IReadOnlyList<CelValidation>? For(string ruleId) => ruleId switch
     {
@@ -20,27 +18,34 @@ internal static class WorkloadCel
         [
             // As the engine: Windows pods are exempt (they have no read-only root filesystem).
             CelValidation.Of(RuleIds.WritableRootFilesystem,
-                IsWindows + " || " + Containers + ".all(c, " + Cel.IsSet("c", "securityContext.readOnlyRootFilesystem", "== true") + ")",
+                IsWindows + " || " + AllContainers(Cel.IsSet("c", "securityContext.readOnlyRootFilesystem", "== true")),
                 "containers[*].securityContext.readOnlyRootFilesystem", "must be true"),
         ],
-        RuleIds.MutableImageTag =>
+
+        // A limit counts as a request: the API server defaults a missing request to the limit.
+        RuleIds.MissingResourceRequests => new[] { ContainerResources.Cpu, ContainerResources.Memory }
+            .Select(resource => CelValidation.Of(RuleIds.MissingResourceRequests,
+                ContainersWithResources + ".all(c, " + Lists("resources.requests", resource) + " || " + Lists("resources.limits", resource) + ")",
+                "containers[*].resources.requests." + resource, "must be set (a limit counts as a request)"))
+            .ToArray(),
+        RuleIds.MissingMemoryLimit =>
         [
-            CelValidation.Of(RuleIds.MutableImageTag,
-                Containers + ".all(c, !has(c.image) || c.image == '' || " + Pinned("c.image") + " || (" + Tagged("c.image") + " && !" + TaggedLatest("c.image") + "))",
-                "containers[*].image", "must have a tag other than " + ImageReference.MutableTag + " or a @sha256: digest"),
+            CelValidation.Of(RuleIds.MissingMemoryLimit,
+                ContainersWithResources + ".all(c, " + Lists("resources.limits", ContainerResources.Memory) + ")",
+                "containers[*].resources.limits." + ContainerResources.Memory, "must be set"),
+        ],
+        RuleIds.DefaultServiceAccount =>
+        [
+            // As the engine: serviceAccount, the deprecated alias, counts when serviceAccountName is empty.
+            CelValidation.Of(RuleIds.DefaultServiceAccount,
+                "!((" + Cel.IsSet(PodSpec, "serviceAccountName", "!= ''") + " ? " + PodSpec + ".serviceAccountName : " +
+                "(" + Cel.Has(PodSpec, "serviceAccount") + ") ? " + PodSpec + ".serviceAccount : '') in " +
+                Cel.List(["", RbacBindings.DefaultServiceAccount]) + ")",
+                "spec.serviceAccountName", "must name the workload's own ServiceAccount, not " + RbacBindings.DefaultServiceAccount + " or none"),
         ],
         _ => null,
     };
 
-    // As ImageReference: the digest is everything after the first '@'.
-    private static string Pinned(string image) =>
-        image + ".matches(" + Cel.Str("^[^@]*@(" + string.Join("|", ImageReference.DigestForms.Select(f =>
-            f.Algorithm + "[0-9a-f]{" + f.HexDigits.ToString(System.Globalization.CultureInfo.InvariantCulture) + "}")) + ")$") + ")";
-
-    // As ImageReference: a tag is a ':' in the last path component of the name (before '@'); a registry port is not a tag.
-    // A tag is non-empty: "nginx:" has none, as ImageReference reads it.
-    private static string Tagged(string image) => image + ".matches(" + Cel.Str("^([^@]*/)?[^/@:]*:[^/@]+(@.*)?$") + ")";
-
-    private static string TaggedLatest(string image) =>
-        image + ".matches(" + Cel.Str("^([^@]*/)?[^/@:]*:" + ImageReference.MutableTag + "(@.*)?$") + ")";
+    // The resource map at path of container c is set and names the resource.
+    private static string Lists(string path, string resource) => "(" + Cel.Has("c", path) + " && " + Cel.Str(resource) + " in c." + path + ")";
 }

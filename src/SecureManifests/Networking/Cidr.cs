@@ -7,7 +7,7 @@ namespace SecureManifests.Networking;
 internal readonly record struct Cidr(IPAddress Network, int PrefixLength)
 {
     /// <summary>The link-local cloud metadata endpoint, which must never be reachable by accident (SM4010).</summary>
-    public static readonly IPAddress MetadataEndpoint = IPAddress.Parse("169.254.169.254");
+    public static readonly IPAddress MetadataEndpoint = IPAddress.Parse(Rules.Semantics.CloudMetadata.Address);
 
     public static bool TryParse(string? text, out Cidr cidr)
     {

@@ -1,4 +1,5 @@
 using k8s.Models;
+using SecureManifests.Rules.Semantics;
 
 namespace SecureManifests.Rules;
 
@@ -65,13 +66,13 @@ internal static class LabelSelectors
         var values = requirement.Values;
         switch (requirement.OperatorProperty)
         {
-            case "In":
+            case SelectorOperators.In:
                 return has && values is not null && values.Contains(actual!);
-            case "NotIn":
+            case SelectorOperators.NotIn:
                 return !has || values is null || !values.Contains(actual!);
-            case "Exists":
+            case SelectorOperators.Exists:
                 return has;
-            case "DoesNotExist":
+            case SelectorOperators.DoesNotExist:
                 return !has;
             default:
                 return false;

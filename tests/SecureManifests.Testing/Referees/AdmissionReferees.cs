@@ -72,9 +72,10 @@ public static class AdmissionReferees
             var policy = PolicyDocument.Parse(question.Policy);
             var subject = ParseJson(question.ObjectJson, "object");
             var namespaceObject = question.NamespaceObjectJson is null ? null : ParseJson(question.NamespaceObjectJson, "namespaceObject");
+            var userInfo = question.UserInfoJson is null ? null : ParseJson(question.UserInfoJson, "userInfo");
             if (engine == AdmissionEngine.CelNet)
             {
-                verdicts[i] = CelNetAdmissionEvaluator.Decide(policy, subject, namespaceObject);
+                verdicts[i] = CelNetAdmissionEvaluator.Decide(policy, subject, namespaceObject, userInfo);
                 continue;
             }
 
@@ -84,6 +85,7 @@ public static class AdmissionReferees
                 ["policy"] = policy,
                 ["object"] = subject,
                 ["namespaceObject"] = namespaceObject,
+                ["userInfo"] = userInfo,
                 ["engine"] = engine == AdmissionEngine.Bufbuild ? "bufbuild" : "cel-js",
             });
         }

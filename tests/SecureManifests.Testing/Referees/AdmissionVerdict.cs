@@ -39,4 +39,5 @@ public sealed record AdmissionVerdict(bool Admitted, bool Matched, IReadOnlyList
 /// <param name="Policy">The ValidatingAdmissionPolicy as YAML or JSON.</param>
 /// <param name="ObjectJson">The object (Pod, Deployment, Role...) as JSON.</param>
 /// <param name="NamespaceObjectJson">The object's Namespace as JSON, bound as <c>namespaceObject</c>; null when absent.</param>
-public sealed record AdmissionCase(string Policy, string ObjectJson, string? NamespaceObjectJson = null);
+/// <param name="UserInfoJson">Who sends the request, <c>{ "username", "groups" }</c> as JSON; null for a plain authenticated user.</param>
+public sealed record AdmissionCase(string Policy, string ObjectJson, string? NamespaceObjectJson = null, string? UserInfoJson = null);

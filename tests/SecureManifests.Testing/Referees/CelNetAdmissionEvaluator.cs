@@ -35,7 +35,11 @@ internal static class CelNetAdmissionEvaluator
         ["ConfigMap"] = ("", "configmaps", true),
         ["Secret"] = ("", "secrets", true),
         ["PersistentVolumeClaim"] = ("", "persistentvolumeclaims", true),
+        ["PersistentVolume"] = ("", "persistentvolumes", false),
+        ["StorageClass"] = ("storage.k8s.io", "storageclasses", false),
         ["Namespace"] = ("", "namespaces", false),
+        ["Event"] = ("", "events", true),
+        ["Lease"] = ("coordination.k8s.io", "leases", true),
         ["Deployment"] = ("apps", "deployments", true),
         ["StatefulSet"] = ("apps", "statefulsets", true),
         ["DaemonSet"] = ("apps", "daemonsets", true),
@@ -50,12 +54,19 @@ internal static class CelNetAdmissionEvaluator
         ["ClusterRoleBinding"] = ("rbac.authorization.k8s.io", "clusterrolebindings", false),
     };
 
+    // Who sends a request when the case does not say: a plain authenticated user, as in evaluate-policy.mjs.
+    private const string DefaultUser = """{ "username": "developer", "groups": ["system:authenticated"] }""";
+
+    // Where kubectl sends a namespaced object that names no namespace: the context's namespace, here default.
+    private const string DefaultNamespace = "default";
+
     private static readonly Lazy<CelEnvironment> Environment = new(CreateEnvironment, LazyThreadSafetyMode.ExecutionAndPublication);
 
-    public static AdmissionVerdict Decide(JsonObject policy, JsonNode subject, JsonNode? namespaceObject)
+    public static AdmissionVerdict Decide(JsonObject policy, JsonNode given, JsonNode? namespaceObject, JsonNode? userInfo = null)
     {
         var spec = policy["spec"] as JsonObject ?? [];
-        var (group, version, resource, namespaced) = ResourceOf(subject);
+        var (group, version, resource, namespaced) = ResourceOf(given);
+        var subject = Placed(given, namespaced);
         if (!ConstraintsMatch(spec["matchConstraints"], subject, namespaceObject, group, version, resource, namespaced))
         {
             return new AdmissionVerdict(true, false, []);
@@ -74,7 +85,8 @@ internal static class CelNetAdmissionEvaluator
                 ["kind"] = new Dictionary<string, object?> { ["group"] = group, ["version"] = version, ["kind"] = Text(subject["kind"]) },
                 ["resource"] = new Dictionary<string, object?> { ["group"] = group, ["version"] = version, ["resource"] = resource },
                 ["name"] = Text(subject["metadata"]?["name"]) ?? "",
-                ["namespace"] = Text(subject["metadata"]?["namespace"]) ?? "",
+                ["namespace"] = namespaced ? Text(subject["metadata"]?["namespace"]) : "",
+                ["userInfo"] = ToCel(userInfo ?? JsonNode.Parse(DefaultUser)),
                 ["dryRun"] = false,
             },
             ["variables"] = variables,
@@ -166,6 +178,33 @@ internal static class CelNetAdmissionEvaluator
         }
 
         return new AdmissionVerdict(failures.Count == 0, true, failures);
+    }
+
+    // The object with its namespace as the API server sets it before admission: none for a cluster-scoped object, and
+    // for a namespaced one without a namespace the one kubectl sends it to (see evaluate-policy.mjs).
+    private static JsonNode Placed(JsonNode given, bool namespaced)
+    {
+        var current = Text(given["metadata"]?["namespace"]);
+        var wanted = namespaced ? (string.IsNullOrEmpty(current) ? DefaultNamespace : current) : null;
+        if (current == wanted)
+        {
+            return given;
+        }
+
+        var placed = given.DeepClone();
+        if (placed["metadata"] is not JsonObject metadata)
+        {
+            metadata = [];
+            placed["metadata"] = metadata;
+        }
+
+        metadata.Remove("namespace");
+        if (wanted is not null)
+        {
+            metadata["namespace"] = wanted;
+        }
+
+        return placed;
     }
 
     private static (string Group, string Version, string Resource, bool Namespaced) ResourceOf(JsonNode subject)

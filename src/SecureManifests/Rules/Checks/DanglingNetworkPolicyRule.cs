@@ -98,7 +98,7 @@ internal sealed class DanglingNetworkPolicyRule : ISetRule
 
         var pinned = selector.MatchExpressions?.FirstOrDefault(e =>
             e is not null && string.Equals(e.Key, Namespaces.NameLabel, StringComparison.Ordinal) &&
-            string.Equals(e.OperatorProperty, "In", StringComparison.Ordinal) && e.Values is not null);
+            string.Equals(e.OperatorProperty, SelectorOperators.In, StringComparison.Ordinal) && e.Values is not null);
         return pinned?.Values.Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal).ToArray();
     }
 

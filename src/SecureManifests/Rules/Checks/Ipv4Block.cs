@@ -6,7 +6,8 @@ namespace SecureManifests.Rules.Checks;
 internal readonly record struct Ipv4Block(uint Network, int PrefixLength)
 {
     /// <summary>The cloud instance metadata endpoint.</summary>
-    public static readonly uint MetadataEndpoint = Address(169, 254, 169, 254);
+    public static readonly uint MetadataEndpoint = Address(
+        (byte)Semantics.CloudMetadata.Octets[0], (byte)Semantics.CloudMetadata.Octets[1], (byte)Semantics.CloudMetadata.Octets[2], (byte)Semantics.CloudMetadata.Octets[3]);
 
     /// <summary>Parses <c>a.b.c.d/n</c>; false for IPv6 and for anything malformed.</summary>
     public static bool TryParse(string? text, out Ipv4Block block)

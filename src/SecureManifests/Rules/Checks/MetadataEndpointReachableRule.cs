@@ -1,5 +1,6 @@
 using System.Globalization;
 using k8s.Models;
+using SecureManifests.Rules.Semantics;
 
 namespace SecureManifests.Rules.Checks;
 
@@ -44,8 +45,8 @@ internal sealed class MetadataEndpointReachableRule : IObjectRule
                 {
                     var path = "spec.egress[" + i.ToString(CultureInfo.InvariantCulture) + "].to[" + j.ToString(CultureInfo.InvariantCulture) + "].ipBlock";
                     context.Report(target, path + ".cidr",
-                        $"{path}.cidr of {target.Description} is {block.Cidr}, which contains the metadata endpoint 169.254.169.254: " +
-                        $"add 169.254.169.254/32 to {path}.except");
+                        $"{path}.cidr of {target.Description} is {block.Cidr}, which contains the metadata endpoint {CloudMetadata.Address}: " +
+                        $"add {CloudMetadata.Address}/32 to {path}.except");
                 }
             }
         }

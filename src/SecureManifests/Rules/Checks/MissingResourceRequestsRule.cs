@@ -1,3 +1,5 @@
+using SecureManifests.Rules.Semantics;
+
 namespace SecureManifests.Rules.Checks;
 
 /// <summary>
@@ -19,13 +21,13 @@ internal sealed class MissingResourceRequestsRule : IObjectRule
                 continue;
             }
 
-            var cpu = Has(c, "cpu");
-            var memory = Has(c, "memory");
+            var cpu = Has(c, ContainerResources.Cpu);
+            var memory = Has(c, ContainerResources.Memory);
             if (!cpu || !memory)
             {
-                var missing = !cpu && !memory ? "cpu and memory" : !cpu ? "cpu" : "memory";
+                var missing = !cpu && !memory ? ContainerResources.Cpu + " and " + ContainerResources.Memory : !cpu ? ContainerResources.Cpu : ContainerResources.Memory;
                 context.Report(target, c.Path + ".resources.requests",
-                    $"resources.requests of {c.Description} has no {missing}: set resources.requests.{(cpu ? "memory" : "cpu")}" +
+                    $"resources.requests of {c.Description} has no {missing}: set resources.requests.{(cpu ? ContainerResources.Memory : ContainerResources.Cpu)}" +
                     (!cpu && !memory ? " and resources.requests.memory" : string.Empty), c.Name);
             }
         }

@@ -10,7 +10,7 @@ internal static class FileModes
     public const int ApiDefault = 420;
 
     /// <summary>0027: group write, and read, write or execute for others.</summary>
-    private const int BeyondOwnerAndGroupRead = 23;
+    public const int BeyondOwnerAndGroupRead = 23;
 
     /// <summary>Whether a secret file with <paramref name="mode"/> (unset: 0644) is readable beyond its owner and group, or group-writable.</summary>
     public static bool IsTooOpenForSecrets(long? mode) => ((mode ?? ApiDefault) & BeyondOwnerAndGroupRead) != 0;

@@ -1,5 +1,6 @@
 #nullable enable
 using System;
+using System.Collections.Generic;
 
 namespace SecureManifests.Rules.Semantics;
 
@@ -10,6 +11,22 @@ namespace SecureManifests.Rules.Semantics;
 /// </summary>
 internal static class SecretHeuristics
 {
+    /// <summary>A value that starts with this is a path, so it points at a mounted file.</summary>
+    public const char AbsolutePathStart = '/';
+
+    /// <summary>The text every PEM private key block contains.</summary>
+    public const string PrivateKeyMarker = "PRIVATE KEY-----";
+
+    /// <summary>How a JSON Web Token starts (base64url of <c>{"</c>), and how many dots separate its three parts.</summary>
+    public const string JwtStart = "eyJ";
+    public const int JwtDots = 2;
+
+    /// <summary>How many characters an access token has after its prefix at least.</summary>
+    public const int MinTokenBodyLength = 16;
+
+    /// <summary>The characters of a token besides ASCII letters and digits.</summary>
+    public const string TokenPunctuation = "_-";
+
     private static readonly string[] FileReferenceSuffixes = { "_FILE", "_PATH", "_DIR" };
 
     private static readonly char[] Blanks = { ' ', '\n' };
@@ -18,6 +35,15 @@ internal static class SecretHeuristics
     {
         "ghp_", "gho_", "ghs_", "github_pat_", "glpat-", "xoxb-", "xoxp-", "xoxa-", "sk_live_", "rk_live_", "AKIA", "ASIA",
     };
+
+    /// <summary>Name suffixes (upper case, matched ignoring case) that mark a reference to a mounted secret file.</summary>
+    public static IReadOnlyList<string> FileReferenceSuffixList { get; } = Array.AsReadOnly(FileReferenceSuffixes);
+
+    /// <summary>The characters a JSON Web Token never contains.</summary>
+    public static IReadOnlyList<char> BlankList { get; } = Array.AsReadOnly(Blanks);
+
+    /// <summary>The prefixes of the cloud and SaaS access tokens recognised in values.</summary>
+    public static IReadOnlyList<string> TokenPrefixList { get; } = Array.AsReadOnly(TokenPrefixes);
 
     /// <summary>SM2005: an env var whose name looks secret holds a literal value rather than a file reference.</summary>
     public static bool IsSecretLiteralEnv(string? name, string? value, SecretNamePattern? names = null) =>
@@ -46,7 +72,7 @@ internal static class SecretHeuristics
     /// </summary>
     public static bool IsFileReference(string? name, string? value)
     {
-        if (value is not null && value.Length > 0 && value[0] == '/')
+        if (value is not null && value.Length > 0 && value[0] == AbsolutePathStart)
         {
             return true;
         }
@@ -75,20 +101,20 @@ internal static class SecretHeuristics
             return null;
         }
 
-        if (value.IndexOf("PRIVATE KEY-----", StringComparison.Ordinal) >= 0)
+        if (value.IndexOf(PrivateKeyMarker, StringComparison.Ordinal) >= 0)
         {
             return "a private key";
         }
 
         var trimmed = value.Trim();
-        if (trimmed.StartsWith("eyJ", StringComparison.Ordinal) && Count(trimmed, '.') == 2 && trimmed.IndexOfAny(Blanks) < 0)
+        if (trimmed.StartsWith(JwtStart, StringComparison.Ordinal) && Count(trimmed, '.') == JwtDots && trimmed.IndexOfAny(Blanks) < 0)
         {
             return "a JSON Web Token";
         }
 
         foreach (var prefix in TokenPrefixes)
         {
-            if (trimmed.StartsWith(prefix, StringComparison.Ordinal) && trimmed.Length >= prefix.Length + 16 && IsTokenText(trimmed))
+            if (trimmed.StartsWith(prefix, StringComparison.Ordinal) && trimmed.Length >= prefix.Length + MinTokenBodyLength && IsTokenText(trimmed))
             {
                 return "an access token";
             }
@@ -117,7 +143,7 @@ internal static class SecretHeuristics
     {
         foreach (var ch in text)
         {
-            if (!(ch is (>= 'a' and <= 'z') or (>= 'A' and <= 'Z') or (>= '0' and <= '9')) && ch != '_' && ch != '-')
+            if (!(ch is (>= 'a' and <= 'z') or (>= 'A' and <= 'Z') or (>= '0' and <= '9')) && TokenPunctuation.IndexOf(ch) < 0)
             {
                 return false;
             }

@@ -1,5 +1,6 @@
 #nullable enable
 using System;
+using System.Collections.Generic;
 using System.Text.RegularExpressions;
 
 namespace SecureManifests.Rules.Semantics;
@@ -14,6 +15,9 @@ internal sealed class SecretNamePattern
 
     /// <summary>The rule spec's markers.</summary>
     public static readonly SecretNamePattern Default = new(null);
+
+    /// <summary>The default markers, lower case: a name looks secret when it contains one, ignoring case.</summary>
+    public static IReadOnlyList<string> DefaultMarkerList { get; } = Array.AsReadOnly(DefaultMarkers);
 
     private readonly Regex? _regex;
 
