@@ -6,8 +6,8 @@ using SecureManifests.Tests.Infrastructure;
 namespace SecureManifests.Tests.Referees;
 
 /// <summary>
-/// Judges ValidatingAdmissionPolicies (<c>admissionregistration.k8s.io/v1</c>) the way the API server decides a
-/// CREATE, with three independent CEL engines: the NuGet <c>Cel</c> package in this process, and
+/// Judges ValidatingAdmissionPolicies (<c>admissionregistration.k8s.io/v1</c>), alone or through their bindings,
+/// the way the API server decides a CREATE, with three independent CEL engines: the NuGet <c>Cel</c> package in this process, and
 /// <c>@bufbuild/cel</c> and <c>@marcbachmann/cel-js</c> through <c>tests/referees/evaluate-policy.mjs</c>
 /// (whose header describes the decision and what each engine supports). The policy text is parsed once here and
 /// every engine gets the same tree.
@@ -72,9 +72,10 @@ public static class AdmissionReferees
             var policy = PolicyDocument.Parse(question.Policy);
             var subject = ParseJson(question.ObjectJson, "object");
             var namespaceObject = question.NamespaceObjectJson is null ? null : ParseJson(question.NamespaceObjectJson, "namespaceObject");
+            var bindings = question.Bindings?.Select(b => PolicyDocument.Parse(b, PolicyDocument.BindingKind)).ToList();
             if (engine == AdmissionEngine.CelNet)
             {
-                verdicts[i] = CelNetAdmissionEvaluator.Decide(policy, subject, namespaceObject);
+                verdicts[i] = CelNetAdmissionEvaluator.Decide(policy, subject, namespaceObject, bindings);
                 continue;
             }
 
@@ -82,6 +83,7 @@ public static class AdmissionReferees
             nodeCases.Add(new JsonObject
             {
                 ["policy"] = policy,
+                ["bindings"] = bindings is null ? null : new JsonArray([.. bindings]),
                 ["object"] = subject,
                 ["namespaceObject"] = namespaceObject,
                 ["engine"] = engine == AdmissionEngine.Bufbuild ? "bufbuild" : "cel-js",
@@ -140,7 +142,11 @@ public static class AdmissionReferees
                 f["expression"]!.GetValue<string>(),
                 f["error"]?.GetValue<string>()))
             .ToList();
-        return new AdmissionVerdict(verdict["admitted"]!.GetValue<bool>(), verdict["matched"]!.GetValue<bool>(), failures);
+        return new AdmissionVerdict(verdict["admitted"]!.GetValue<bool>(), verdict["matched"]!.GetValue<bool>(), failures)
+        {
+            Warnings = verdict["warnings"]!.AsArray().Select(w => w!.GetValue<string>()).ToList(),
+            AuditRecords = verdict["auditRecords"]!.AsArray().Select(a => a!.GetValue<string>()).ToList(),
+        };
     }
 
     private static JsonNode ParseJson(string json, string what)
