@@ -1,5 +1,6 @@
 using k8s.Models;
 using SecureManifests.Rules;
+using SecureManifests.Rules.Semantics;
 
 namespace SecureManifests.Admission;
 
@@ -54,12 +55,34 @@ internal static class AdmissionPolicyBuilder
         };
     }
 
-    /// <summary>The binding of the policy of <paramref name="rule"/>: every namespace without the exemption label.</summary>
+    /// <summary>
+    /// The binding of the policy of <paramref name="rule"/>: every namespace without the exemption label, or only
+    /// <paramref name="namespaces"/> (an app's, selected by <c>kubernetes.io/metadata.name</c>) when given.
+    /// </summary>
     public static V1ValidatingAdmissionPolicyBinding Binding(
-        RuleDescriptor rule, AdmissionTarget target, AdmissionAction action, RuleProfile profile, PssVersion version)
+        RuleDescriptor rule, AdmissionTarget target, AdmissionAction action, RuleProfile profile, PssVersion version,
+        IReadOnlyList<string>? namespaces = null)
     {
         ArgumentNullException.ThrowIfNull(rule);
         ArgumentNullException.ThrowIfNull(target);
+        if (namespaces is { Count: 0 })
+        {
+            throw new ArgumentException("a binding scoped to namespaces needs at least one: an In selector must list values", nameof(namespaces));
+        }
+
+        var selection = new List<V1LabelSelectorRequirement>(2);
+        if (namespaces is not null)
+        {
+            // The API server sets this label to the Namespace's name on every create and update, so neither a
+            // namespace nor a Namespace object can choose to be selected or not.
+            selection.Add(new V1LabelSelectorRequirement { Key = Namespaces.NameLabel, OperatorProperty = "In", Values = [.. namespaces] });
+        }
+
+        if (target.ExemptByNamespace)
+        {
+            selection.Add(new V1LabelSelectorRequirement { Key = ExemptionLabel(rule.Id), OperatorProperty = "DoesNotExist" });
+        }
+
         return new V1ValidatingAdmissionPolicyBinding
         {
             ApiVersion = ApiVersion,
@@ -69,18 +92,9 @@ internal static class AdmissionPolicyBuilder
             {
                 PolicyName = NameOf(rule.Id),
                 ValidationActions = [action.ToString()],
-                MatchResources = !target.ExemptByNamespace
+                MatchResources = selection.Count == 0
                     ? null
-                    : new V1MatchResources
-                    {
-                        NamespaceSelector = new V1LabelSelector
-                        {
-                            MatchExpressions =
-                            [
-                                new V1LabelSelectorRequirement { Key = ExemptionLabel(rule.Id), OperatorProperty = "DoesNotExist" },
-                            ],
-                        },
-                    },
+                    : new V1MatchResources { NamespaceSelector = new V1LabelSelector { MatchExpressions = selection } },
             },
         };
     }

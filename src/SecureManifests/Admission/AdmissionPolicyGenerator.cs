@@ -24,7 +24,8 @@ internal static class AdmissionPolicyGenerator
     /// <param name="profile">Which rules.</param>
     /// <param name="version">The PSS version the Pod Security rules judge by.</param>
     /// <param name="action">The action of every binding; null for the default (deny errors, warn the rest).</param>
-    public static AdmissionPolicySet Generate(RuleProfile profile, PssVersion version, AdmissionAction? action = null)
+    /// <param name="scope">The namespaces the bindings select; null for every namespace (the CLI).</param>
+    public static AdmissionPolicySet Generate(RuleProfile profile, PssVersion version, AdmissionAction? action = null, AdmissionScope? scope = null)
     {
         var policies = new List<AdmissionPolicy>();
         var uncovered = new List<UncoveredRule>();
@@ -53,10 +54,17 @@ internal static class AdmissionPolicyGenerator
                 continue;
             }
 
+            var namespaces = scope?.BoundNamespaces(rule.Id, family.Target.ExemptByNamespace);
+            if (namespaces is { Count: 0 })
+            {
+                uncovered.Add(new UncoveredRule(rule, AdmissionScope.WaivedEverywhereReason));
+                continue;
+            }
+
             policies.Add(new AdmissionPolicy(
                 rule,
                 AdmissionPolicyBuilder.Policy(rule, family.Target, family.Validations, profile, version),
-                AdmissionPolicyBuilder.Binding(rule, family.Target, action ?? AdmissionPolicyBuilder.DefaultAction(rule), profile, version)));
+                AdmissionPolicyBuilder.Binding(rule, family.Target, action ?? AdmissionPolicyBuilder.DefaultAction(rule), profile, version, namespaces)));
         }
 
         return new AdmissionPolicySet(profile, version, policies, uncovered);
