@@ -143,8 +143,8 @@ public sealed class PlatformSampleTests : IClassFixture<PlatformSampleTests.Plat
 
         var engines = AdmissionReferees.Engines.Count;
         Assert.All(verdicts.Take(verdicts.Count - engines), v => Assert.True(v.Admitted && v.Warnings.Count == 0, v.ToString()));
-        Assert.Contains(verdicts, v => v.Matched.Contains("securemanifests-sm4007"));
-        Assert.All(verdicts.Skip(verdicts.Count - engines), v => Assert.Contains("securemanifests-sm1003", v.DeniedBy));
+        Assert.Contains(verdicts, v => v.Matched.Contains("securemanifests-platform-sm4007"));
+        Assert.All(verdicts.Skip(verdicts.Count - engines), v => Assert.Contains("securemanifests-platform-sm1003", v.DeniedBy));
     }
 
     private static string? Namespace(IKubernetesObject o) => (o as IMetadata<V1ObjectMeta>)?.Metadata.NamespaceProperty;

@@ -24,9 +24,14 @@ internal static class AdmissionPolicyBuilder
     /// <summary>The name of the policy and of its binding for <paramref name="ruleId"/>.</summary>
     public static string NameOf(string ruleId) => NamePrefix + ruleId.ToLowerInvariant();
 
+    /// <summary>The name of an app's policy and binding: <c>securemanifests-shop-sm1001</c>, apart from other apps' and the CLI's.</summary>
+    public static string NameOf(string appName, string ruleId) => NamePrefix + appName + "-" + ruleId.ToLowerInvariant();
+
     /// <summary>The policy of <paramref name="rule"/> with its validations, matching <paramref name="target"/>.</summary>
+    /// <param name="name">Its name; <see cref="NameOf(string)"/> unless given.</param>
     public static V1ValidatingAdmissionPolicy Policy(
-        RuleDescriptor rule, AdmissionTarget target, IReadOnlyList<CelValidation> validations, RuleProfile profile, PssVersion version)
+        RuleDescriptor rule, AdmissionTarget target, IReadOnlyList<CelValidation> validations, RuleProfile profile, PssVersion version,
+        string? name = null)
     {
         ArgumentNullException.ThrowIfNull(rule);
         ArgumentNullException.ThrowIfNull(target);
@@ -34,7 +39,7 @@ internal static class AdmissionPolicyBuilder
         {
             ApiVersion = ApiVersion,
             Kind = "ValidatingAdmissionPolicy",
-            Metadata = Metadata(rule, profile, version),
+            Metadata = Metadata(rule, profile, version, name ?? NameOf(rule.Id)),
             Spec = new V1ValidatingAdmissionPolicySpec
             {
                 FailurePolicy = "Fail",
@@ -59,9 +64,10 @@ internal static class AdmissionPolicyBuilder
     /// The binding of the policy of <paramref name="rule"/>: every namespace without the exemption label, or only
     /// <paramref name="namespaces"/> (an app's, selected by <c>kubernetes.io/metadata.name</c>) when given.
     /// </summary>
+    /// <param name="name">Its name and its policy's; <see cref="NameOf(string)"/> unless given.</param>
     public static V1ValidatingAdmissionPolicyBinding Binding(
         RuleDescriptor rule, AdmissionTarget target, AdmissionAction action, RuleProfile profile, PssVersion version,
-        IReadOnlyList<string>? namespaces = null)
+        IReadOnlyList<string>? namespaces = null, string? name = null)
     {
         ArgumentNullException.ThrowIfNull(rule);
         ArgumentNullException.ThrowIfNull(target);
@@ -87,10 +93,10 @@ internal static class AdmissionPolicyBuilder
         {
             ApiVersion = ApiVersion,
             Kind = "ValidatingAdmissionPolicyBinding",
-            Metadata = Metadata(rule, profile, version),
+            Metadata = Metadata(rule, profile, version, name ?? NameOf(rule.Id)),
             Spec = new V1ValidatingAdmissionPolicyBindingSpec
             {
-                PolicyName = NameOf(rule.Id),
+                PolicyName = name ?? NameOf(rule.Id),
                 ValidationActions = [action.ToString()],
                 MatchResources = selection.Count == 0
                     ? null
@@ -106,9 +112,9 @@ internal static class AdmissionPolicyBuilder
         return rule.DefaultSeverity == RuleSeverity.Error ? AdmissionAction.Deny : AdmissionAction.Warn;
     }
 
-    private static V1ObjectMeta Metadata(RuleDescriptor rule, RuleProfile profile, PssVersion version) => new()
+    private static V1ObjectMeta Metadata(RuleDescriptor rule, RuleProfile profile, PssVersion version, string name) => new()
     {
-        Name = NameOf(rule.Id),
+        Name = name,
         Labels = new Dictionary<string, string>(StringComparer.Ordinal)
         {
             ["app.kubernetes.io/managed-by"] = "secure-manifests",

@@ -61,10 +61,11 @@ internal static class AdmissionPolicyGenerator
                 continue;
             }
 
+            var name = scope?.NameOf(rule.Id);
             policies.Add(new AdmissionPolicy(
                 rule,
-                AdmissionPolicyBuilder.Policy(rule, family.Target, family.Validations, profile, version),
-                AdmissionPolicyBuilder.Binding(rule, family.Target, action ?? AdmissionPolicyBuilder.DefaultAction(rule), profile, version, namespaces)));
+                AdmissionPolicyBuilder.Policy(rule, family.Target, family.Validations, profile, version, name),
+                AdmissionPolicyBuilder.Binding(rule, family.Target, action ?? AdmissionPolicyBuilder.DefaultAction(rule), profile, version, namespaces, name)));
         }
 
         return new AdmissionPolicySet(profile, version, policies, uncovered);

@@ -29,7 +29,7 @@ internal static class AdmissionSynthesis
             enforcement.Profile ?? options.Profile,
             enforcement.PssVersion ?? options.PssVersion,
             enforcement.Action,
-            new AdmissionScope(namespaces, waivers.OnNamespaceObjects));
+            new AdmissionScope(app.Name, namespaces, waivers.OnNamespaceObjects));
         NamespaceExemptions.Apply(objects, set, waivers);
         return ManifestTree.Render([.. set.Objects()], tree)
             .Select(f => new ManifestFile(AdmissionEnforcement.FolderName + "/" + f.RelativePath, f.Content))

@@ -98,6 +98,9 @@ public sealed class AdmissionEnforcementTests : IDisposable
                 : ["kubernetes.io/metadata.name In shop,tools", $"securemanifests.io/exempt-{id} DoesNotExist "];
             Assert.Equal(expected, expressions);
             Assert.Null(binding.Spec.MatchResources.ObjectSelector);
+            // Named for the app, so another app's bindings (or the CLI's) never replace these.
+            Assert.Equal("securemanifests-demo-" + id.ToLowerInvariant(), binding.Metadata.Name);
+            Assert.Equal(binding.Metadata.Name, binding.Spec.PolicyName);
         }
     }
 
@@ -154,13 +157,13 @@ public sealed class AdmissionEnforcementTests : IDisposable
                 case 0 or 1:
                     // In shop, which has no exemption: privileged (SM1001) and privilege escalation (SM1007) are denied.
                     Assert.False(verdict.Admitted, verdict.ToString());
-                    Assert.Equal(["securemanifests-sm1001", "securemanifests-sm1007"], verdict.DeniedBy);
+                    Assert.Equal(["securemanifests-demo-sm1001", "securemanifests-demo-sm1007"], verdict.DeniedBy);
                     break;
                 case 2:
                     // In tools, whose Namespace carries the exemption labels the SDK wrote for these relaxations.
                     Assert.True(verdict.Admitted, verdict.ToString());
-                    Assert.DoesNotContain("securemanifests-sm1001", verdict.Matched);
-                    Assert.Contains("securemanifests-sm1008", verdict.Matched);
+                    Assert.DoesNotContain("securemanifests-demo-sm1001", verdict.Matched);
+                    Assert.Contains("securemanifests-demo-sm1008", verdict.Matched);
                     break;
                 case 3:
                     Assert.True(verdict.Admitted && verdict.Matched.Count == 0, verdict.ToString());
@@ -168,12 +171,12 @@ public sealed class AdmissionEnforcementTests : IDisposable
                 case 4 or 5:
                     // The app's own Namespace objects pass; tools (privileged) is left out of SM4007's binding.
                     Assert.True(verdict.Admitted, verdict.ToString());
-                    Assert.Equal(i == 4 ? ["securemanifests-sm4007"] : [], verdict.Matched);
+                    Assert.Equal(i == 4 ? ["securemanifests-demo-sm4007"] : [], verdict.Matched);
                     break;
                 default:
                     // An app Namespace without its Pod Security label is judged (SM4007 is a warning: Warn by default).
                     Assert.True(verdict.Admitted, verdict.ToString());
-                    Assert.StartsWith("Validation failed for ValidatingAdmissionPolicy 'securemanifests-sm4007'", Assert.Single(verdict.Warnings), StringComparison.Ordinal);
+                    Assert.StartsWith("Validation failed for ValidatingAdmissionPolicy 'securemanifests-demo-sm4007'", Assert.Single(verdict.Warnings), StringComparison.Ordinal);
                     break;
             }
         }
@@ -192,7 +195,7 @@ public sealed class AdmissionEnforcementTests : IDisposable
         {
             Assert.True(v.Admitted, v.ToString());
             Assert.Contains(v.Warnings, w => w.StartsWith(
-                "Validation failed for ValidatingAdmissionPolicy 'securemanifests-sm1001' with binding 'securemanifests-sm1001': SM1001: ", StringComparison.Ordinal));
+                "Validation failed for ValidatingAdmissionPolicy 'securemanifests-demo-sm1001' with binding 'securemanifests-demo-sm1001': SM1001: ", StringComparison.Ordinal));
         });
     }
 
@@ -229,7 +232,8 @@ public sealed class AdmissionEnforcementTests : IDisposable
         var app = DemoApp().EnforceAtAdmission(RuleProfile.Baseline, PssVersion.V1(30), AdmissionAction.Audit);
         var baseline = Policies(Synthesizer.Render(app));
         Assert.All(baseline, p => Assert.Equal(("baseline", "v1.30"), (p.Metadata.Annotations["securemanifests.io/profile"], p.Metadata.Annotations["securemanifests.io/pss-version"])));
-        Assert.DoesNotContain(baseline, p => p.Metadata.Name == "securemanifests-sm1008");
+        Assert.Contains(baseline, p => p.Metadata.Name == "securemanifests-demo-sm1001");
+        Assert.DoesNotContain(baseline, p => p.Metadata.Name == "securemanifests-demo-sm1008");
         Assert.All(BindingsOf(Synthesizer.Render(app)), b => Assert.Equal(["Audit"], b.Spec.ValidationActions));
     }
 
