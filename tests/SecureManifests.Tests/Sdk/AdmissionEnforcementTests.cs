@@ -270,6 +270,24 @@ public sealed class AdmissionEnforcementTests : IDisposable
         Assert.DoesNotContain('\n', empty.Message);
     }
 
+    [Theory]
+    [InlineData(true)]
+    [InlineData(false)]
+    public void A_customization_cannot_exempt_a_namespace_without_a_relaxation(bool label)
+    {
+        var app = new App("demo").EnforceAtAdmission();
+        app.AddNamespace("shop").Customize(n =>
+        {
+            var map = label ? n.Metadata.Labels : n.Metadata.Annotations ??= new Dictionary<string, string>();
+            map["securemanifests.io/exempt-SM1001"] = "true";
+        });
+
+        var refused = Assert.Throws<ManifestDefinitionException>(() => Synthesizer.Render(app));
+
+        Assert.Equal("Customize", refused.Field);
+        Assert.Contains("admission exemptions", refused.Message, StringComparison.Ordinal);
+    }
+
     private static List<V1ValidatingAdmissionPolicy> Policies(SynthResult result) =>
         [.. AdmissionObjects(result).OfType<V1ValidatingAdmissionPolicy>()];
 
