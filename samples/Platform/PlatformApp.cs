@@ -8,6 +8,7 @@ namespace Platform;
 /// A platform team's shared services, as production clusters run them: an API gateway behind a cloud load balancer,
 /// spread over zones and nodes and drained before it stops; a log agent on every Linux node, reading the node's logs
 /// through a read-only host path in a namespace of its own; and a nightly Job that reports which node it ran on.
+/// The cluster enforces the same rules at admission: the synth also writes the app's policies to <c>_admission/</c>.
 /// </summary>
 [ManifestApp]
 public sealed class PlatformApp : App
@@ -19,6 +20,10 @@ public sealed class PlatformApp : App
     {
         Defaults.RunAsUser = 10001;
         Defaults.RunAsGroup = 10001;
+
+        // The synth's profile and PSS version; the relaxations below (the load balancer, the log agent's host path)
+        // become exemption labels on their own namespaces.
+        EnforceAtAdmission();
 
         var edge = AddNamespace("edge");
         var pullSecret = edge.AddExternalSecret("registry-credentials");

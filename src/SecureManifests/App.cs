@@ -1,9 +1,11 @@
 using System.Runtime.CompilerServices;
 using k8s;
 using k8s.Models;
+using SecureManifests.Admission;
 using SecureManifests.Defaults;
 using SecureManifests.Model;
 using SecureManifests.Networking;
+using SecureManifests.Rules;
 using SecureManifests.Validation;
 
 namespace SecureManifests;
@@ -40,6 +42,29 @@ public class App
     public ScopedDefaults Defaults { get; }
 
     public IReadOnlyList<Namespace> Namespaces => _namespaces;
+
+    /// <summary>What <see cref="EnforceAtAdmission"/> asked for; null when the app writes no admission policies.</summary>
+    internal AdmissionEnforcement? Admission { get; private set; }
+
+    /// <summary>
+    /// Also writes the app's ValidatingAdmissionPolicies and bindings at synth, to <c>_admission/</c> in the output
+    /// folder, with a <c>kustomization.yaml</c> of its own (apply it as cluster-admin; the app's kustomization does not
+    /// list it). The bindings select only this app's namespaces. Every waiver the app records (a relaxation with its
+    /// reason) becomes an exemption of its namespace for the rules that have a policy: the Namespace label
+    /// <c>securemanifests.io/exempt-&lt;ID&gt;: "true"</c>, with the reasons in the annotation of the same key. That is
+    /// wider than the workload's relaxation: admission cannot tell one workload of a namespace from another.
+    /// </summary>
+    /// <param name="profile">The rules enforced; the synth's profile unless set.</param>
+    /// <param name="pssVersion">The Pod Security Standards version; the synth's unless set.</param>
+    /// <param name="action">What every binding does on a failure; unless set, errors are denied and the rest warned about.</param>
+    /// <returns>This app.</returns>
+    public App EnforceAtAdmission(RuleProfile? profile = null, PssVersion? pssVersion = null, AdmissionAction? action = null)
+    {
+        var enforcement = new AdmissionEnforcement(profile, pssVersion, action);
+        enforcement.Validate($"App {Name}");
+        Admission = enforcement;
+        return this;
+    }
 
     /// <summary>Adds a namespace. It gets Pod Security Admission labels and default-deny NetworkPolicies.</summary>
     public Namespace AddNamespace(string name, [CallerFilePath] string callerFile = "", [CallerLineNumber] int callerLine = 0)

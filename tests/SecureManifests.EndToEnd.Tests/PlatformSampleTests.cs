@@ -1,5 +1,7 @@
+using k8s;
 using k8s.Models;
 using SecureManifests.Rules;
+using SecureManifests.Tests.Referees;
 
 namespace SecureManifests.EndToEnd.Tests;
 
@@ -90,6 +92,62 @@ public sealed class PlatformSampleTests : IClassFixture<PlatformSampleTests.Plat
         Assert.Equal(["spec.nodeName", "metadata.namespace"], env.Where(e => e.ValueFrom?.FieldRef is not null).Select(e => e.ValueFrom.FieldRef.FieldPath));
         Assert.Equal("limits.memory", Assert.Single(env, e => e.ValueFrom?.ResourceFieldRef is not null).ValueFrom.ResourceFieldRef.Resource);
     }
+
+    [Fact]
+    public void Kubectl_kustomize_builds_the_admission_folder_on_its_own()
+    {
+        var result = KustomizeReferee.Build(_output.AdmissionDirectory);
+
+        result.AssertSucceeded();
+        Assert.NotEmpty(_output.AdmissionObjects);
+        Assert.Equal(_output.AdmissionObjects.Count, result.StandardOutput.Split("\n---\n").Length);
+        Assert.All(_output.AdmissionObjects, o => Assert.True(o is V1ValidatingAdmissionPolicy or V1ValidatingAdmissionPolicyBinding, o.Kind));
+    }
+
+    [Fact]
+    public void The_relaxations_exempt_their_own_namespaces_for_the_rules_that_have_a_policy()
+    {
+        var exemptions = _output.Objects.OfType<V1Namespace>().ToDictionary(
+            n => n.Metadata.Name,
+            n => string.Join(",", n.Metadata.Labels.Keys.Where(k => k.StartsWith("securemanifests.io/exempt-", StringComparison.Ordinal)).Order(StringComparer.Ordinal)),
+            StringComparer.Ordinal);
+
+        Assert.Equal(
+            new Dictionary<string, string>
+            {
+                // The load balancer's SM4005 is opt-in (profile all): the secure profile has no policy to exempt it from.
+                ["edge"] = "",
+                ["jobs"] = "",
+                ["logging"] = "securemanifests.io/exempt-SM1003,securemanifests.io/exempt-SM1018",
+            },
+            exemptions);
+        var logging = _output.Objects.OfType<V1Namespace>().Single(n => n.Metadata.Name == "logging");
+        Assert.StartsWith("DaemonSet logging/log-agent: the agent ships node and container logs", logging.Metadata.Annotations["securemanifests.io/exempt-SM1003"], StringComparison.Ordinal);
+    }
+
+    [AdmissionRefereeFact]
+    public void Every_object_of_the_app_passes_its_own_admission_policies_and_the_log_agent_would_not_outside_its_namespace()
+    {
+        var documents = AdmissionDocuments.Load(_output.AdmissionDirectory);
+        var namespaces = _output.Objects.OfType<V1Namespace>().ToDictionary(n => n.Metadata.Name, n => KubernetesJson.Serialize(n), StringComparer.Ordinal);
+        // No policy matches PodDisruptionBudgets, and the referees' kind table does not know them.
+        var requests = _output.Objects.Where(o => o is not V1PodDisruptionBudget)
+            .Select(o => new AdmissionRequest(KubernetesJson.Serialize(o), Namespace(o) is { } ns ? namespaces[ns] : null))
+            .ToList();
+        // A copy: the objects are shared by the tests of this class.
+        var agent = KubernetesJson.Deserialize<V1DaemonSet>(KubernetesJson.Serialize(_output.Objects.OfType<V1DaemonSet>().Single()));
+        agent.Metadata.NamespaceProperty = "jobs";
+        requests.Add(new AdmissionRequest(KubernetesJson.Serialize(agent), namespaces["jobs"]));
+
+        var verdicts = documents.Judge(requests, AdmissionReferees.Engines);
+
+        var engines = AdmissionReferees.Engines.Count;
+        Assert.All(verdicts.Take(verdicts.Count - engines), v => Assert.True(v.Admitted && v.Warnings.Count == 0, v.ToString()));
+        Assert.Contains(verdicts, v => v.Matched.Contains("securemanifests-platform-sm4007"));
+        Assert.All(verdicts.Skip(verdicts.Count - engines), v => Assert.Contains("securemanifests-platform-sm1003", v.DeniedBy));
+    }
+
+    private static string? Namespace(IKubernetesObject o) => (o as IMetadata<V1ObjectMeta>)?.Metadata.NamespaceProperty;
 
     /// <summary>One run of the sample shared by the tests of this class.</summary>
     public sealed class PlatformOutput() : SampleOutput("Platform");

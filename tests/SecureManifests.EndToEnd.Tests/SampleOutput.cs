@@ -12,25 +12,35 @@ public abstract class SampleOutput : IDisposable
     protected SampleOutput(string sample)
     {
         Directory = Path.Combine(_folder.FullPath, "manifests");
+        AdmissionDirectory = Path.Combine(Directory, "_admission");
         SampleRunner.Run(sample, ["--output", Directory]).AssertSucceeded();
-        Objects = [.. System.IO.Directory.EnumerateFiles(Directory, "*.yaml", SearchOption.AllDirectories)
+        var files = System.IO.Directory.EnumerateFiles(Directory, "*.yaml", SearchOption.AllDirectories)
             .Where(f => Path.GetFileName(f) != "kustomization.yaml")
             .Order(StringComparer.Ordinal)
-            .SelectMany(f => KubernetesYaml.LoadAllFromString(File.ReadAllText(f)))
-            .Cast<IKubernetesObject>()];
+            .ToList();
+        var admission = AdmissionDirectory + Path.DirectorySeparatorChar;
+        Objects = Load(files.Where(f => !f.StartsWith(admission, StringComparison.Ordinal)));
+        AdmissionObjects = Load(files.Where(f => f.StartsWith(admission, StringComparison.Ordinal)));
     }
 
     public string Directory { get; }
 
+    /// <summary>The app's objects: everything but the admission folder.</summary>
     public IReadOnlyList<IKubernetesObject> Objects { get; }
 
-    /// <summary>The external referee: every document passes the Kubernetes OpenAPI schema (kubernetes-models).</summary>
+    /// <summary><c>_admission/</c>, written when the app calls <c>EnforceAtAdmission</c>.</summary>
+    public string AdmissionDirectory { get; }
+
+    /// <summary>The policies and bindings in <see cref="AdmissionDirectory"/>; empty without it.</summary>
+    public IReadOnlyList<IKubernetesObject> AdmissionObjects { get; }
+
+    /// <summary>The external referee: every document, the admission folder's too, passes the Kubernetes OpenAPI schema (kubernetes-models).</summary>
     public void AssertPassesTheKubernetesSchema()
     {
         var result = KubernetesSchemaReferee.Validate(Directory);
 
         Assert.True(result.ExitCode == KubernetesSchemaReferee.ValidExitCode, result.Describe());
-        Assert.Contains($"validated {Objects.Count} documents, 0 invalid", result.StandardOutput, StringComparison.Ordinal);
+        Assert.Contains($"validated {Objects.Count + AdmissionObjects.Count} documents, 0 invalid", result.StandardOutput, StringComparison.Ordinal);
     }
 
     /// <summary>The external referee: <c>kubectl kustomize</c> builds the folder, with every object.</summary>
@@ -49,6 +59,9 @@ public abstract class SampleOutput : IDisposable
 
         Assert.True(findings.Count == 0, string.Join('\n', findings));
     }
+
+    private static List<IKubernetesObject> Load(IEnumerable<string> files) =>
+        [.. files.SelectMany(f => KubernetesYaml.LoadAllFromString(File.ReadAllText(f))).Cast<IKubernetesObject>()];
 
     public void Dispose()
     {

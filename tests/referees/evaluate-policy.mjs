@@ -8,14 +8,18 @@
 //
 //   node tests/referees/evaluate-policy.mjs [FILE]      (JSON on stdin without FILE)
 //
-// Input: one case `{ policy, object, namespaceObject?, userInfo?, engine }` or an array of them (one
-// node process for many cases keeps the tests fast). `policy` is the policy as an object or as YAML /
-// JSON text; `object` and `namespaceObject` are Kubernetes objects as JSON; `userInfo` is who sends the
-// request ({ username, groups }), a plain authenticated user when absent.
+// Input: one case `{ policy, bindings?, object, namespaceObject?, userInfo?, engine }` or an array
+// of them (one node process for many cases keeps the tests fast). `policy` is the policy as an
+// object or as YAML / JSON text, `bindings` (optional) a list of ValidatingAdmissionPolicyBindings
+// alike; `object` and `namespaceObject` are Kubernetes objects as JSON, as the API server sees them
+// after defaulting (a Namespace carries its kubernetes.io/metadata.name label); `userInfo` is who
+// sends the request ({ username, groups }), a plain authenticated user when absent.
 // Output: one verdict per case (an array for an array), as JSON on stdout:
-//   { admitted: bool, matched: bool, failures: [{ message, expression, error? }] }
-// `matched` is false when matchConstraints or matchConditions leave the object out (then it is
-// admitted). `error` is set when an expression could not be evaluated (a runtime error or a
+//   { admitted: bool, matched: bool, failures: [{ message, expression, error? }],
+//     warnings: [string], auditRecords: [string] }
+// `matched` is false when the policy does not apply: matchConstraints or matchConditions leave
+// the object out, or, with bindings, no binding names the policy and selects the request (then it
+// is admitted). `error` is set when an expression could not be evaluated (a runtime error or a
 // non-bool result); its text is the engine's own, so callers compare `message` and `expression`
 // only. Exit 0 with verdicts, 2 on a usage error (bad JSON, unknown engine or kind), 3 when the
 // referee itself fails.
@@ -33,6 +37,13 @@
 //      `messageExpression` (when it evaluates to a string), else `message`, else
 //      "failed expression: EXPR".
 // An expression that errors makes the request fail, unless spec.failurePolicy is Ignore.
+//   5. Without `bindings` the policy is judged alone: any failure denies. With `bindings`, only
+//      those whose spec.policyName is the policy's name and whose spec.matchResources select the
+//      request (resourceRules when set, excludeResourceRules, objectSelector, namespaceSelector, as
+//      in step 1) apply, and each one's validationActions decide what the failures do: Deny
+//      rejects; Warn admits with the warning "Validation failed for ValidatingAdmissionPolicy 'P'
+//      with binding 'B': MESSAGE" (the API server's wording); Audit admits with the record
+//      "P B: MESSAGE". No binding applies: not matched.
 // Bound names: object, oldObject (null), request ({ operation: "CREATE", kind, resource,
 // namespace, name, userInfo, ... }), namespaceObject (null unless given), variables.
 // The namespace, as the API server sets it before admission: a cluster-scoped object has none (a
@@ -217,11 +228,13 @@ function resourceOf(object) {
   return { group: entry[0], version, resource: entry[1], namespaced: entry[2] };
 }
 
-function constraintsMatch(constraints, object, namespaceObject) {
+// A policy's matchConstraints must list the resource (rulesRequired); a binding's matchResources
+// constrain nothing with unset resourceRules (they are intersected with the policy's).
+function constraintsMatch(constraints, object, namespaceObject, rulesRequired = true) {
   const { group, version, resource, namespaced } = resourceOf(object);
   const name = object.metadata?.name;
   const inRules = (rules) => (rules ?? []).some((rule) => ruleMatches({ ...rule, __name: name }, group, version, resource));
-  if (!inRules(constraints?.resourceRules)) return false;
+  if ((rulesRequired || constraints?.resourceRules?.length) && !inRules(constraints?.resourceRules)) return false;
   if (inRules(constraints?.excludeResourceRules)) return false;
   if (!selectorMatches(constraints?.objectSelector, object.metadata?.labels ?? {})) return false;
   const namespaceSelector = constraints?.namespaceSelector;
@@ -244,17 +257,54 @@ function placed(object) {
   return { ...object, metadata: namespace === undefined ? metadata : { ...metadata, namespace } };
 }
 
+const NOT_MATCHED = () => ({ admitted: true, matched: false, failures: [], warnings: [], auditRecords: [] });
+
+// The bindings' validationActions applied to the policy's failures.
+function enact(policyName, bound, failures) {
+  let denied = false;
+  const warnings = [];
+  const auditRecords = [];
+  for (const binding of bound) {
+    const bindingName = binding.metadata?.name ?? "";
+    const actions = binding.spec?.validationActions ?? [];
+    if (actions.length === 0 || (actions.includes("Deny") && actions.includes("Warn"))) {
+      throw new UsageError(`binding ${bindingName}: validationActions must be one or more of Deny, Warn, Audit, not Deny with Warn`);
+    }
+    for (const action of actions) {
+      if (action === "Deny") denied ||= failures.length > 0;
+      else if (action === "Warn") {
+        for (const f of failures) warnings.push(`Validation failed for ValidatingAdmissionPolicy '${policyName}' with binding '${bindingName}': ${f.message}`);
+      } else if (action === "Audit") {
+        for (const f of failures) auditRecords.push(`${policyName} ${bindingName}: ${f.message}`);
+      } else throw new UsageError(`binding ${bindingName}: validation action ${action} is not Deny, Warn or Audit`);
+    }
+  }
+  return { admitted: !denied, matched: true, failures, warnings, auditRecords };
+}
+
 function decide(testCase) {
-  if (testCase === null || typeof testCase !== "object") throw new UsageError("a case must be an object { policy, object, namespaceObject?, engine }");
+  if (testCase === null || typeof testCase !== "object") throw new UsageError("a case must be an object { policy, bindings?, object, namespaceObject?, engine }");
   const compile = engine(testCase.engine);
   const policy = typeof testCase.policy === "string" ? parseYaml(testCase.policy) : testCase.policy;
   if (policy?.kind !== "ValidatingAdmissionPolicy") throw new UsageError("policy is not a ValidatingAdmissionPolicy");
   if (testCase.object === null || typeof testCase.object !== "object") throw new UsageError("object must be a Kubernetes object");
   const object = placed(testCase.object);
+  const bindings = testCase.bindings == null ? null : testCase.bindings.map((b) => (typeof b === "string" ? parseYaml(b) : b));
+  if (bindings?.some((b) => b?.kind !== "ValidatingAdmissionPolicyBinding")) throw new UsageError("bindings must be ValidatingAdmissionPolicyBindings");
   const spec = policy.spec ?? {};
   const namespaceObject = testCase.namespaceObject ?? null;
-  if (!constraintsMatch(spec.matchConstraints, object, namespaceObject)) return { admitted: true, matched: false, failures: [] };
+  if (!constraintsMatch(spec.matchConstraints, object, namespaceObject)) return NOT_MATCHED();
+  const bound = bindings?.filter(
+    (b) => b.spec?.policyName === policy.metadata?.name && constraintsMatch(b.spec?.matchResources, object, namespaceObject, false),
+  );
+  if (bound && bound.length === 0) return NOT_MATCHED();
+  const verdict = validate(spec, object, namespaceObject, testCase.userInfo ?? DEFAULT_USER, compile);
+  if (!verdict.matched || !bound) return verdict;
+  return enact(policy.metadata?.name ?? "", bound, verdict.failures);
+}
 
+// matchConditions, variables and validations, for a policy that matched the request.
+function validate(spec, object, namespaceObject, userInfo, compile) {
   const ignoreErrors = spec.failurePolicy === "Ignore";
   const { group, version, resource, namespaced } = resourceOf(object);
   const variables = new Map();
@@ -268,7 +318,7 @@ function decide(testCase) {
       resource: { group, version, resource },
       name: object.metadata?.name ?? "",
       namespace: namespaced ? object.metadata.namespace : "",
-      userInfo: testCase.userInfo ?? DEFAULT_USER,
+      userInfo,
       dryRun: false,
     }),
     variables,
@@ -293,11 +343,11 @@ function decide(testCase) {
 
   // As in the API server: one false condition leaves the object out, even when another errors.
   const conditions = (spec.matchConditions ?? []).map((condition) => ({ condition, result: evaluate(condition.expression) }));
-  if (conditions.some(({ result }) => result.value === false)) return { admitted: true, matched: false, failures: [] };
+  if (conditions.some(({ result }) => result.value === false)) return NOT_MATCHED();
   const broken = conditions.filter(({ result }) => result.error || typeof result.value !== "boolean");
   if (broken.length > 0) {
     for (const { condition, result } of broken) fail(condition.expression, result.error ?? "matchCondition is not a bool");
-    return { admitted: failures.length === 0, matched: true, failures };
+    return { admitted: failures.length === 0, matched: true, failures, warnings: [], auditRecords: [] };
   }
 
   for (const variable of spec.variables ?? []) {
@@ -319,7 +369,7 @@ function decide(testCase) {
       failures.push({ message, expression: validation.expression });
     }
   }
-  return { admitted: failures.length === 0, matched: true, failures };
+  return { admitted: failures.length === 0, matched: true, failures, warnings: [], auditRecords: [] };
 }
 
 async function readInput(args) {

@@ -1,7 +1,7 @@
 namespace SecureManifests.Admission;
 
 /// <summary>What a binding does with a failed validation (<c>validationActions</c>).</summary>
-internal enum AdmissionAction
+public enum AdmissionAction
 {
     /// <summary>Reject the request.</summary>
     Deny,

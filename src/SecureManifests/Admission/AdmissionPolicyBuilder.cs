@@ -1,5 +1,6 @@
 using k8s.Models;
 using SecureManifests.Rules;
+using SecureManifests.Rules.Semantics;
 
 namespace SecureManifests.Admission;
 
@@ -23,9 +24,14 @@ internal static class AdmissionPolicyBuilder
     /// <summary>The name of the policy and of its binding for <paramref name="ruleId"/>.</summary>
     public static string NameOf(string ruleId) => NamePrefix + ruleId.ToLowerInvariant();
 
+    /// <summary>The name of an app's policy and binding: <c>securemanifests-shop-sm1001</c>, apart from other apps' and the CLI's.</summary>
+    public static string NameOf(string appName, string ruleId) => NamePrefix + appName + "-" + ruleId.ToLowerInvariant();
+
     /// <summary>The policy of <paramref name="rule"/> with its validations, matching <paramref name="target"/>.</summary>
+    /// <param name="name">Its name; <see cref="NameOf(string)"/> unless given.</param>
     public static V1ValidatingAdmissionPolicy Policy(
-        RuleDescriptor rule, AdmissionTarget target, IReadOnlyList<CelValidation> validations, RuleProfile profile, PssVersion version)
+        RuleDescriptor rule, AdmissionTarget target, IReadOnlyList<CelValidation> validations, RuleProfile profile, PssVersion version,
+        string? name = null)
     {
         ArgumentNullException.ThrowIfNull(rule);
         ArgumentNullException.ThrowIfNull(target);
@@ -33,7 +39,7 @@ internal static class AdmissionPolicyBuilder
         {
             ApiVersion = ApiVersion,
             Kind = "ValidatingAdmissionPolicy",
-            Metadata = Metadata(rule, profile, version),
+            Metadata = Metadata(rule, profile, version, name ?? NameOf(rule.Id)),
             Spec = new V1ValidatingAdmissionPolicySpec
             {
                 FailurePolicy = "Fail",
@@ -54,33 +60,47 @@ internal static class AdmissionPolicyBuilder
         };
     }
 
-    /// <summary>The binding of the policy of <paramref name="rule"/>: every namespace without the exemption label.</summary>
+    /// <summary>
+    /// The binding of the policy of <paramref name="rule"/>: every namespace without the exemption label, or only
+    /// <paramref name="namespaces"/> (an app's, selected by <c>kubernetes.io/metadata.name</c>) when given.
+    /// </summary>
+    /// <param name="name">Its name and its policy's; <see cref="NameOf(string)"/> unless given.</param>
     public static V1ValidatingAdmissionPolicyBinding Binding(
-        RuleDescriptor rule, AdmissionTarget target, AdmissionAction action, RuleProfile profile, PssVersion version)
+        RuleDescriptor rule, AdmissionTarget target, AdmissionAction action, RuleProfile profile, PssVersion version,
+        IReadOnlyList<string>? namespaces = null, string? name = null)
     {
         ArgumentNullException.ThrowIfNull(rule);
         ArgumentNullException.ThrowIfNull(target);
+        if (namespaces is { Count: 0 })
+        {
+            throw new ArgumentException("a binding scoped to namespaces needs at least one: an In selector must list values", nameof(namespaces));
+        }
+
+        var selection = new List<V1LabelSelectorRequirement>(2);
+        if (namespaces is not null)
+        {
+            // The API server sets this label to the Namespace's name on every create and update, so neither a
+            // namespace nor a Namespace object can choose to be selected or not.
+            selection.Add(new V1LabelSelectorRequirement { Key = Namespaces.NameLabel, OperatorProperty = "In", Values = [.. namespaces] });
+        }
+
+        if (target.ExemptByNamespace)
+        {
+            selection.Add(new V1LabelSelectorRequirement { Key = ExemptionLabel(rule.Id), OperatorProperty = "DoesNotExist" });
+        }
+
         return new V1ValidatingAdmissionPolicyBinding
         {
             ApiVersion = ApiVersion,
             Kind = "ValidatingAdmissionPolicyBinding",
-            Metadata = Metadata(rule, profile, version),
+            Metadata = Metadata(rule, profile, version, name ?? NameOf(rule.Id)),
             Spec = new V1ValidatingAdmissionPolicyBindingSpec
             {
-                PolicyName = NameOf(rule.Id),
+                PolicyName = name ?? NameOf(rule.Id),
                 ValidationActions = [action.ToString()],
-                MatchResources = !target.ExemptByNamespace
+                MatchResources = selection.Count == 0
                     ? null
-                    : new V1MatchResources
-                    {
-                        NamespaceSelector = new V1LabelSelector
-                        {
-                            MatchExpressions =
-                            [
-                                new V1LabelSelectorRequirement { Key = ExemptionLabel(rule.Id), OperatorProperty = "DoesNotExist" },
-                            ],
-                        },
-                    },
+                    : new V1MatchResources { NamespaceSelector = new V1LabelSelector { MatchExpressions = selection } },
             },
         };
     }
@@ -92,9 +112,9 @@ internal static class AdmissionPolicyBuilder
         return rule.DefaultSeverity == RuleSeverity.Error ? AdmissionAction.Deny : AdmissionAction.Warn;
     }
 
-    private static V1ObjectMeta Metadata(RuleDescriptor rule, RuleProfile profile, PssVersion version) => new()
+    private static V1ObjectMeta Metadata(RuleDescriptor rule, RuleProfile profile, PssVersion version, string name) => new()
     {
-        Name = NameOf(rule.Id),
+        Name = name,
         Labels = new Dictionary<string, string>(StringComparer.Ordinal)
         {
             ["app.kubernetes.io/managed-by"] = "secure-manifests",

@@ -50,8 +50,9 @@ internal static class AdmissionPolicyGenerator
     /// <param name="profile">Which rules.</param>
     /// <param name="version">The PSS version the Pod Security rules judge by.</param>
     /// <param name="action">The action of every binding; null for the default (deny errors, warn the rest).</param>
+    /// <param name="scope">The namespaces the bindings select; null for every namespace (the CLI).</param>
     /// <exception cref="InvalidOperationException">A per-object rule has neither a CEL family nor a reason: a bug of the catalogue.</exception>
-    public static AdmissionPolicySet Generate(RuleProfile profile, PssVersion version, AdmissionAction? action = null)
+    public static AdmissionPolicySet Generate(RuleProfile profile, PssVersion version, AdmissionAction? action = null, AdmissionScope? scope = null)
     {
         var policies = new List<AdmissionPolicy>();
         var uncovered = new List<UncoveredRule>();
@@ -83,15 +84,23 @@ internal static class AdmissionPolicyGenerator
                 continue;
             }
 
+            var namespaces = scope?.BoundNamespaces(rule.Id, family.Target.ExemptByNamespace);
+            if (namespaces is { Count: 0 })
+            {
+                uncovered.Add(new UncoveredRule(rule, AdmissionScope.WaivedEverywhereReason));
+                continue;
+            }
+
             if (GapsOf.TryGetValue(rule.Id, out var gap))
             {
                 gaps.Add(new UncoveredRule(rule, gap));
             }
 
+            var name = scope?.NameOf(rule.Id);
             policies.Add(new AdmissionPolicy(
                 rule,
-                AdmissionPolicyBuilder.Policy(rule, family.Target, family.Validations, profile, version),
-                AdmissionPolicyBuilder.Binding(rule, family.Target, action ?? AdmissionPolicyBuilder.DefaultAction(rule), profile, version)));
+                AdmissionPolicyBuilder.Policy(rule, family.Target, family.Validations, profile, version, name),
+                AdmissionPolicyBuilder.Binding(rule, family.Target, action ?? AdmissionPolicyBuilder.DefaultAction(rule), profile, version, namespaces, name)));
         }
 
         return new AdmissionPolicySet(profile, version, policies, uncovered) { Gaps = gaps };

@@ -6,7 +6,17 @@ namespace SecureManifests.Admission;
 
 /// <summary>The policy of one rule and its binding.</summary>
 internal sealed record AdmissionPolicy(
-    RuleDescriptor Rule, V1ValidatingAdmissionPolicy Policy, V1ValidatingAdmissionPolicyBinding Binding);
+    RuleDescriptor Rule, V1ValidatingAdmissionPolicy Policy, V1ValidatingAdmissionPolicyBinding Binding)
+{
+    /// <summary>
+    /// The Namespace label that exempts a namespace from this policy, or null when the binding has none (SM4007's).
+    /// Read from the binding, so it cannot disagree with what the cluster is told.
+    /// </summary>
+    public string? ExemptionLabel =>
+        Binding.Spec.MatchResources?.NamespaceSelector?.MatchExpressions?.Any(e => e.Key == AdmissionPolicyBuilder.ExemptionLabel(Rule.Id)) == true
+            ? AdmissionPolicyBuilder.ExemptionLabel(Rule.Id)
+            : null;
+}
 
 /// <summary>A rule of the profile that no policy enforces, and why.</summary>
 internal sealed record UncoveredRule(RuleDescriptor Rule, string Reason);

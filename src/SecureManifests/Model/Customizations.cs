@@ -99,7 +99,7 @@ internal sealed class Customizations
         if (guardedState is not null && guardedState(obj) != guardedBefore)
         {
             throw new ManifestDefinitionException(reference, "Customize",
-                "the customization changed the Pod Security Admission labels; they follow from the workloads' relaxations (Allow(...) with a reason)");
+                "the customization changed the Pod Security Admission labels or the admission exemptions; they follow from the workloads' relaxations (Allow(...) with a reason)");
         }
     }
 

@@ -150,7 +150,8 @@ public sealed class Namespace
 
     /// <summary>
     /// The typed escape hatch for the Namespace object (e.g. an annotation for a cost tool), applied after the defaults.
-    /// The Pod Security Admission labels are left as the workloads' relaxations require; a change to them is refused.
+    /// The Pod Security Admission labels and the admission exemptions (<c>securemanifests.io/exempt-*</c>) are left as
+    /// the workloads' relaxations require; a change to them is refused.
     /// </summary>
     public Namespace Customize(Action<V1Namespace> change, [CallerFilePath] string callerFile = "", [CallerLineNumber] int callerLine = 0)
     {
@@ -216,11 +217,20 @@ public sealed class Namespace
         }
     }
 
-    private static string PodSecurityLabels(IKubernetesObject obj) =>
-        string.Join('\n', (((V1Namespace)obj).Metadata.Labels ?? new Dictionary<string, string>())
-            .Where(l => l.Key.StartsWith("pod-security.kubernetes.io/", StringComparison.Ordinal))
+    // The labels a customization may not change: Pod Security Admission's, and the admission exemptions (labels and
+    // their reasons), which EnforceAtAdmission writes from relaxations that carry a reason.
+    private static string PodSecurityLabels(IKubernetesObject obj)
+    {
+        var metadata = ((V1Namespace)obj).Metadata;
+        var exemptions = (metadata.Annotations ?? new Dictionary<string, string>())
+            .Where(a => a.Key.StartsWith(Admission.AdmissionPolicyBuilder.ExemptionLabelPrefix, StringComparison.Ordinal));
+        return string.Join('\n', (metadata.Labels ?? new Dictionary<string, string>())
+            .Where(l => l.Key.StartsWith("pod-security.kubernetes.io/", StringComparison.Ordinal) ||
+                l.Key.StartsWith(Admission.AdmissionPolicyBuilder.ExemptionLabelPrefix, StringComparison.Ordinal))
+            .Concat(exemptions)
             .Select(l => l.Key + "=" + l.Value)
             .Order(StringComparer.Ordinal));
+    }
 
     private static string LevelName(PodSecurityLevel level) => level switch
     {

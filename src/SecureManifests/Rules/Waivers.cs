@@ -21,6 +21,10 @@ internal sealed class Waivers
     /// <summary>Waiver annotations whose reason is empty or whitespace: they waive nothing.</summary>
     public IReadOnlyList<BlankWaiver> Blank { get; }
 
+    /// <summary>Every rule waived with a reason, and the reason, in rule-ID order.</summary>
+    public IEnumerable<(string RuleId, string Reason)> Reasons =>
+        _reasons is null ? [] : _reasons.OrderBy(r => r.Key, StringComparer.Ordinal).Select(r => (r.Key, r.Value));
+
     /// <summary>The reason <paramref name="ruleId"/> is waived on this object, or null when it is not.</summary>
     public string? ReasonFor(string ruleId) =>
         _reasons is not null && _reasons.TryGetValue(ruleId, out var reason) ? reason : null;

@@ -20,6 +20,12 @@ public static class Synthesizer
         options ??= new SynthOptions();
         var traced = app.BuildTraced();
         var objects = traced.Select(t => t.Object).ToList();
+        var tree = TreeOptions(app, options);
+
+        // Before the checks and the rendering: the exemption labels are part of the Namespace objects written.
+        var admission = app.Admission is { } enforcement
+            ? AdmissionSynthesis.Prepare(app, enforcement, objects, options, tree)
+            : [];
         var findings = Engine.Evaluate(objects, new RuleEngineOptions { Profile = options.Profile, Version = options.PssVersion });
         var sources = FindingSources.Of(findings, traced);
         var blocking = findings.Where(f => f.Severity <= options.FailOn).ToList();
@@ -28,7 +34,12 @@ public static class Synthesizer
             throw new SynthesisFailedException(app.Name, blocking) { Sources = sources };
         }
 
-        var files = ManifestTree.Render(objects, TreeOptions(app, options));
+        var files = ManifestTree.Render(objects, tree);
+        if (admission.Count > 0)
+        {
+            files = [.. files.Concat(admission).OrderBy(f => f.RelativePath, StringComparer.Ordinal)];
+        }
+
         return new SynthResult(files, findings) { Sources = sources };
     }
 

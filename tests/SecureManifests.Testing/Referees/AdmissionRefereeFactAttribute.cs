@@ -17,3 +17,15 @@ public sealed class AdmissionRefereeFactAttribute : FactAttribute
         }
     }
 }
+
+/// <summary>The theory counterpart of <see cref="AdmissionRefereeFactAttribute"/>: skipped without the node engines, except under CI.</summary>
+public sealed class AdmissionRefereeTheoryAttribute : TheoryAttribute
+{
+    public AdmissionRefereeTheoryAttribute()
+    {
+        if (AdmissionReferees.NodeEnginesMissing is { } missing && !TestPaths.RunningInCi)
+        {
+            Skip = missing;
+        }
+    }
+}

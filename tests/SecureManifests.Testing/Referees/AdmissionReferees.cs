@@ -6,8 +6,8 @@ using SecureManifests.Tests.Infrastructure;
 namespace SecureManifests.Tests.Referees;
 
 /// <summary>
-/// Judges ValidatingAdmissionPolicies (<c>admissionregistration.k8s.io/v1</c>) the way the API server decides a
-/// CREATE, with three independent CEL engines: the NuGet <c>Cel</c> package in this process, and
+/// Judges ValidatingAdmissionPolicies (<c>admissionregistration.k8s.io/v1</c>), alone or through their bindings,
+/// the way the API server decides a CREATE, with three independent CEL engines: the NuGet <c>Cel</c> package in this process, and
 /// <c>@bufbuild/cel</c> and <c>@marcbachmann/cel-js</c> through <c>tests/referees/evaluate-policy.mjs</c>
 /// (whose header describes the decision and what each engine supports). The policy text is parsed once here and
 /// every engine gets the same tree.
@@ -73,9 +73,10 @@ public static class AdmissionReferees
             var subject = ParseJson(question.ObjectJson, "object");
             var namespaceObject = question.NamespaceObjectJson is null ? null : ParseJson(question.NamespaceObjectJson, "namespaceObject");
             var userInfo = question.UserInfoJson is null ? null : ParseJson(question.UserInfoJson, "userInfo");
+            var bindings = question.Bindings?.Select(b => PolicyDocument.Parse(b, PolicyDocument.BindingKind)).ToList();
             if (engine == AdmissionEngine.CelNet)
             {
-                verdicts[i] = CelNetAdmissionEvaluator.Decide(policy, subject, namespaceObject, userInfo);
+                verdicts[i] = CelNetAdmissionEvaluator.Decide(policy, subject, namespaceObject, bindings, userInfo);
                 continue;
             }
 
@@ -83,6 +84,7 @@ public static class AdmissionReferees
             nodeCases.Add(new JsonObject
             {
                 ["policy"] = policy,
+                ["bindings"] = bindings is null ? null : new JsonArray([.. bindings]),
                 ["object"] = subject,
                 ["namespaceObject"] = namespaceObject,
                 ["userInfo"] = userInfo,
@@ -142,7 +144,11 @@ public static class AdmissionReferees
                 f["expression"]!.GetValue<string>(),
                 f["error"]?.GetValue<string>()))
             .ToList();
-        return new AdmissionVerdict(verdict["admitted"]!.GetValue<bool>(), verdict["matched"]!.GetValue<bool>(), failures);
+        return new AdmissionVerdict(verdict["admitted"]!.GetValue<bool>(), verdict["matched"]!.GetValue<bool>(), failures)
+        {
+            Warnings = verdict["warnings"]!.AsArray().Select(w => w!.GetValue<string>()).ToList(),
+            AuditRecords = verdict["auditRecords"]!.AsArray().Select(a => a!.GetValue<string>()).ToList(),
+        };
     }
 
     private static JsonNode ParseJson(string json, string what)

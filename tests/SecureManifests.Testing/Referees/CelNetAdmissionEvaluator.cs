@@ -62,16 +62,85 @@ internal static class CelNetAdmissionEvaluator
 
     private static readonly Lazy<CelEnvironment> Environment = new(CreateEnvironment, LazyThreadSafetyMode.ExecutionAndPublication);
 
-    public static AdmissionVerdict Decide(JsonObject policy, JsonNode given, JsonNode? namespaceObject, JsonNode? userInfo = null)
+    /// <summary>The decision on <paramref name="given"/>: by the policy alone when <paramref name="bindings"/> is null
+    /// (as if one binding denied everywhere), else by the bindings that name the policy and select the request.</summary>
+    public static AdmissionVerdict Decide(JsonObject policy, JsonNode given, JsonNode? namespaceObject, IReadOnlyList<JsonObject>? bindings = null, JsonNode? userInfo = null)
     {
         var spec = policy["spec"] as JsonObject ?? [];
         var (group, version, resource, namespaced) = ResourceOf(given);
         var subject = Placed(given, namespaced);
-        if (!ConstraintsMatch(spec["matchConstraints"], subject, namespaceObject, group, version, resource, namespaced))
+        if (!ConstraintsMatch(spec["matchConstraints"], subject, namespaceObject, group, version, resource, namespaced, rulesRequired: true))
         {
-            return new AdmissionVerdict(true, false, []);
+            return NotMatched;
         }
 
+        List<JsonObject>? bound = null;
+        if (bindings is not null)
+        {
+            // As the API server: a binding applies when it names the policy and its matchResources (intersected with
+            // the policy's matchConstraints; unset resourceRules constrain nothing) select the request.
+            var policyName = Text(policy["metadata"]?["name"]);
+            bound = bindings.Where(b => Text(b["spec"]?["policyName"]) == policyName &&
+                ConstraintsMatch(b["spec"]?["matchResources"], subject, namespaceObject, group, version, resource, namespaced, rulesRequired: false)).ToList();
+            if (bound.Count == 0)
+            {
+                return NotMatched;
+            }
+        }
+
+        var (matched, failures) = Validate(spec, subject, namespaceObject, group, version, resource, namespaced, userInfo);
+        if (!matched)
+        {
+            return NotMatched;
+        }
+
+        return bound is null ? new AdmissionVerdict(failures.Count == 0, true, failures) : Enact(Text(policy["metadata"]?["name"]) ?? "", bound, failures);
+    }
+
+    private static AdmissionVerdict NotMatched => new(true, false, []);
+
+    // Each bound binding's validationActions decide what its failures do: Deny rejects, Warn returns a warning to the
+    // client (the API server's wording), Audit adds a record to the audit event.
+    private static AdmissionVerdict Enact(string policyName, List<JsonObject> bound, List<AdmissionFailure> failures)
+    {
+        var denied = false;
+        var warnings = new List<string>();
+        var audits = new List<string>();
+        foreach (var binding in bound)
+        {
+            var bindingName = Text(binding["metadata"]?["name"]) ?? "";
+            var actions = Strings(binding["spec"]?["validationActions"]);
+            if (actions.Count == 0 || (actions.Contains("Deny") && actions.Contains("Warn")))
+            {
+                throw new InvalidOperationException($"binding {bindingName}: validationActions must be one or more of Deny, Warn, Audit, not Deny with Warn");
+            }
+
+            foreach (var action in actions)
+            {
+                switch (action)
+                {
+                    case "Deny":
+                        denied |= failures.Count > 0;
+                        break;
+                    case "Warn":
+                        warnings.AddRange(failures.Select(f => $"Validation failed for ValidatingAdmissionPolicy '{policyName}' with binding '{bindingName}': {f.Message}"));
+                        break;
+                    case "Audit":
+                        audits.AddRange(failures.Select(f => $"{policyName} {bindingName}: {f.Message}"));
+                        break;
+                    default:
+                        throw new InvalidOperationException($"binding {bindingName}: validation action {action} is not Deny, Warn or Audit");
+                }
+            }
+        }
+
+        return new AdmissionVerdict(!denied, true, failures) { Warnings = warnings, AuditRecords = audits };
+    }
+
+    // matchConditions, variables and validations: whether the conditions let the object in, and what failed.
+    private static (bool Matched, List<AdmissionFailure> Failures) Validate(
+        JsonObject spec, JsonNode subject, JsonNode? namespaceObject, string group, string version, string resource, bool namespaced, JsonNode? userInfo)
+    {
         var ignoreErrors = Text(spec["failurePolicy"]) == "Ignore";
         var variables = new Dictionary<string, object?>(StringComparer.Ordinal);
         var bindings = new Dictionary<string, object?>(StringComparer.Ordinal)
@@ -128,7 +197,7 @@ internal static class CelNetAdmissionEvaluator
         var conditions = Items(spec["matchConditions"]).Select(c => (Expression: Text(c["expression"]) ?? "", Result: Evaluate(Text(c["expression"]) ?? ""))).ToList();
         if (conditions.Any(c => c.Result.Value is false))
         {
-            return new AdmissionVerdict(true, false, []);
+            return (false, []);
         }
 
         var broken = conditions.Where(c => c.Result.Value is not bool).ToList();
@@ -139,7 +208,7 @@ internal static class CelNetAdmissionEvaluator
                 Fail(expression, result.Error ?? "matchCondition is not a bool");
             }
 
-            return new AdmissionVerdict(failures.Count == 0, true, failures);
+            return (true, failures);
         }
 
         foreach (var variable in Items(spec["variables"]))
@@ -177,7 +246,7 @@ internal static class CelNetAdmissionEvaluator
             }
         }
 
-        return new AdmissionVerdict(failures.Count == 0, true, failures);
+        return (true, failures);
     }
 
     // The object with its namespace as the API server sets it before admission: none for a cluster-scoped object, and
@@ -220,8 +289,10 @@ internal static class CelNetAdmissionEvaluator
         return (entry.Group, slash < 0 ? apiVersion : apiVersion[(slash + 1)..], entry.Resource, entry.Namespaced);
     }
 
+    // A policy's matchConstraints must list the resource (rulesRequired); a binding's matchResources need not.
     private static bool ConstraintsMatch(
-        JsonNode? constraints, JsonNode subject, JsonNode? namespaceObject, string group, string version, string resource, bool namespaced)
+        JsonNode? constraints, JsonNode subject, JsonNode? namespaceObject, string group, string version, string resource, bool namespaced,
+        bool rulesRequired)
     {
         var name = Text(subject["metadata"]?["name"]);
         bool InRules(JsonNode? rules) => Items(rules).Any(rule =>
@@ -229,7 +300,8 @@ internal static class CelNetAdmissionEvaluator
             Strings(rule["resources"]).Any(r => r is "*" or "*/*" || r == resource) &&
             (Strings(rule["resourceNames"]).Count == 0 || Strings(rule["resourceNames"]).Contains(name)));
 
-        if (!InRules(constraints?["resourceRules"]) || InRules(constraints?["excludeResourceRules"]) ||
+        var resourceRules = constraints?["resourceRules"];
+        if (((rulesRequired || Items(resourceRules).Any()) && !InRules(resourceRules)) || InRules(constraints?["excludeResourceRules"]) ||
             !SelectorMatches(constraints?["objectSelector"], subject))
         {
             return false;

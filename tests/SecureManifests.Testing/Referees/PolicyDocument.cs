@@ -6,12 +6,28 @@ using YamlDotNet.RepresentationModel;
 namespace SecureManifests.Tests.Referees;
 
 /// <summary>
-/// Reads a policy written as YAML or JSON into a JSON tree, resolving plain scalars with the YAML 1.2 core schema
-/// (null, bools, ints, floats; anything quoted is a string), so every engine judges the same document.
+/// Reads a policy or binding written as YAML or JSON into a JSON tree, resolving plain scalars with the YAML 1.2 core
+/// schema (null, bools, ints, floats; anything quoted is a string), so every engine judges the same document.
 /// </summary>
 internal static class PolicyDocument
 {
-    public static JsonObject Parse(string text)
+    public const string PolicyKind = "ValidatingAdmissionPolicy";
+    public const string BindingKind = "ValidatingAdmissionPolicyBinding";
+
+    /// <summary>Exactly one document of <paramref name="kind"/>.</summary>
+    public static JsonObject Parse(string text, string kind = PolicyKind)
+    {
+        var documents = ParseAll(text);
+        if (documents.Count != 1 || documents[0]["kind"]?.GetValue<string>() != kind)
+        {
+            throw new InvalidOperationException($"The admission referee's {Describe(kind)} must be exactly one {kind}.");
+        }
+
+        return documents[0];
+    }
+
+    /// <summary>Every document of a YAML stream; each must be a mapping.</summary>
+    public static IReadOnlyList<JsonObject> ParseAll(string text)
     {
         var stream = new YamlStream();
         try
@@ -23,14 +39,12 @@ internal static class PolicyDocument
             throw new InvalidOperationException("The admission referee's policy is not YAML: " + e.Message, e);
         }
 
-        if (stream.Documents.Count != 1 || Convert(stream.Documents[0].RootNode) is not JsonObject policy ||
-            policy["kind"]?.GetValue<string>() != "ValidatingAdmissionPolicy")
-        {
-            throw new InvalidOperationException("The admission referee's policy must be exactly one ValidatingAdmissionPolicy.");
-        }
-
-        return policy;
+        return stream.Documents
+            .Select(d => Convert(d.RootNode) as JsonObject ?? throw new InvalidOperationException("The admission referee's documents must be mappings."))
+            .ToList();
     }
+
+    private static string Describe(string kind) => kind == BindingKind ? "binding" : "policy";
 
     private static JsonNode? Convert(YamlNode node) => node switch
     {
