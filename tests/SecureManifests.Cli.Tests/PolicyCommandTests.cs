@@ -88,6 +88,20 @@ public sealed class PolicyCommandTests : IDisposable
         Assert.Contains($"validated {documents} documents, 0 invalid", verdict.StandardOutput, StringComparison.Ordinal);
     }
 
+    [Fact]
+    public void The_emitted_policies_pass_the_linter_at_every_rule()
+    {
+        // What the tool writes must pass the tool: the policies carry the recommended labels (SM2017) and no other
+        // rule has anything to say about them.
+        var written = Tool.Run(_folder.FullPath, ["policy", "--profile", "all", "--output", "policies.yaml"]);
+        Assert.True(written.ExitCode == ExitCodes.Success, written.Describe());
+
+        var lint = Tool.Run(_folder.FullPath, ["lint", "policies.yaml", "--profile", "all", "--fail-on", "info"]);
+
+        Assert.True(lint.ExitCode == ExitCodes.Success, lint.Describe());
+        Assert.Contains(": 0 errors, 0 warnings, 0 info", lint.StandardOutput + lint.StandardError, StringComparison.Ordinal);
+    }
+
     [Theory]
     [InlineData("baseline")]
     [InlineData("restricted")]

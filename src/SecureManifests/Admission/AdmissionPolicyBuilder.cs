@@ -105,6 +105,9 @@ internal static class AdmissionPolicyBuilder
         };
     }
 
+    /// <summary>The <c>app.kubernetes.io/name</c> of every policy and binding.</summary>
+    public const string PolicyAppName = "securemanifests-admission";
+
     /// <summary>The action for a rule when none is given: deny errors, warn about the rest.</summary>
     public static AdmissionAction DefaultAction(RuleDescriptor rule)
     {
@@ -117,7 +120,9 @@ internal static class AdmissionPolicyBuilder
         Name = name,
         Labels = new Dictionary<string, string>(StringComparer.Ordinal)
         {
-            ["app.kubernetes.io/managed-by"] = "secure-manifests",
+            // The recommended labels, as on every object the SDK writes (lint's SM2017 asks for the name).
+            [Model.RecommendedLabels.Name] = PolicyAppName,
+            [Model.RecommendedLabels.ManagedBy] = Model.RecommendedLabels.ManagedByValue,
             ["securemanifests.io/rule"] = rule.Id,
         },
         Annotations = new Dictionary<string, string>(StringComparer.Ordinal)
