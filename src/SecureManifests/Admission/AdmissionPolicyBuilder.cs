@@ -81,12 +81,12 @@ internal static class AdmissionPolicyBuilder
         {
             // The API server sets this label to the Namespace's name on every create and update, so neither a
             // namespace nor a Namespace object can choose to be selected or not.
-            selection.Add(new V1LabelSelectorRequirement { Key = Namespaces.NameLabel, OperatorProperty = "In", Values = [.. namespaces] });
+            selection.Add(new V1LabelSelectorRequirement { Key = Namespaces.NameLabel, OperatorProperty = SelectorOperators.In, Values = [.. namespaces] });
         }
 
         if (target.ExemptByNamespace)
         {
-            selection.Add(new V1LabelSelectorRequirement { Key = ExemptionLabel(rule.Id), OperatorProperty = "DoesNotExist" });
+            selection.Add(new V1LabelSelectorRequirement { Key = ExemptionLabel(rule.Id), OperatorProperty = SelectorOperators.DoesNotExist });
         }
 
         return new V1ValidatingAdmissionPolicyBinding

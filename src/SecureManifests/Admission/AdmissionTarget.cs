@@ -1,4 +1,5 @@
 using k8s.Models;
+using SecureManifests.Rules.Semantics;
 
 namespace SecureManifests.Admission;
 
@@ -28,13 +29,15 @@ internal sealed record AdmissionTarget(
 
     /// <summary>Pods (and their ephemeral containers) and every pod-template kind.</summary>
     public static AdmissionTarget PodSpecs { get; } = new(
-        [
-            ("", ["pods", "pods/ephemeralcontainers", "podtemplates", "replicationcontrollers"]),
-            ("apps", ["daemonsets", "deployments", "replicasets", "statefulsets"]),
-            ("batch", ["cronjobs", "jobs"]),
-        ],
+        ByGroup(PodSpecResources.Served.Append(new(PodSpecResources.Core, PodSpecResources.Pods + "/ephemeralcontainers"))),
         PodSpecVariables.MatchConditions,
         PodSpecVariables.Variables);
+
+    /// <summary>Resources grouped by API group, groups in first-seen order, resources sorted (deterministic YAML).</summary>
+    public static IReadOnlyList<(string ApiGroup, string[] Resources)> ByGroup(IEnumerable<KeyValuePair<string, string>> resources) =>
+        resources.GroupBy(r => r.Key, StringComparer.Ordinal)
+            .Select(g => (g.Key, g.Select(r => r.Value).Order(StringComparer.Ordinal).ToArray()))
+            .ToList();
 
     /// <summary>The <c>resourceRules</c> of the policy.</summary>
     public IList<V1NamedRuleWithOperations> ResourceRules() => Rules(Resources);

@@ -23,16 +23,12 @@ internal static class ControllerCel
 
     /// <summary>The controllers SM2008 judges, with the labels of their pod template (an empty map when unset).</summary>
     public static AdmissionTarget Controllers { get; } = new(
-        [
-            ("", ["replicationcontrollers"]),
-            ("apps", ["daemonsets", "deployments", "replicasets", "statefulsets"]),
-            ("batch", ["jobs"]),
-        ],
+        AdmissionTarget.ByGroup(PodSpecResources.Selecting),
         [],
         [("templateLabels", "(" + Cel.Has("object", "spec.template.metadata.labels") + ") ? object.spec.template.metadata.labels : {}")]);
 
     /// <summary>Jobs.</summary>
-    public static AdmissionTarget Jobs { get; } = new([("batch", ["jobs"])], [], []);
+    public static AdmissionTarget Jobs { get; } = new([(PodSpecResources.Batch, [PodSpecResources.Jobs])], [], []);
 
     /// <summary>The target and validations of <paramref name="ruleId"/>, or null when this family does not cover it.</summary>
     public static (AdmissionTarget Target, IReadOnlyList<CelValidation> Validations)? For(string ruleId) => ruleId switch

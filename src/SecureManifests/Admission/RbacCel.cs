@@ -28,13 +28,13 @@ internal static class RbacCel
         RuleIds.WildcardRbacRule => (Roles, Wildcards()),
         RuleIds.SecretsAccess => (Roles,
         [
-            CelValidation.Of(ruleId, AllRules(Covers(RbacRisks.Core, "secrets") + " && " + AllowsAny(RbacRisks.SecretReadVerbs)),
+            CelValidation.Of(ruleId, AllRules(Covers(RbacRisks.Core, RbacRisks.Secrets) + " && " + AllowsAny(RbacRisks.SecretReadVerbs)),
                 "rules[*].verbs", "must not allow " + string.Join(", ", RbacRisks.SecretReadVerbs) + " or " + Wildcard + " on secrets"),
         ]),
         RuleIds.WorkloadCreationAccess => (Roles,
         [
             CelValidation.Of(ruleId,
-                AllRules(AllowsAny(["create"]) + " && (" + string.Join(" || ", RbacRisks.PodCreating.Select(p => Covers(p.Key, p.Value))) + ")"),
+                AllRules(AllowsAny([RbacRisks.Create]) + " && (" + string.Join(" || ", RbacRisks.PodCreating.Select(p => Covers(p.Key, p.Value))) + ")"),
                 "rules[*].resources", "must not allow create on pods or any pod-creating kind"),
         ]),
         RuleIds.PodExecAccess => (Roles,

@@ -107,7 +107,7 @@ internal static class SecretCel
 
     private static CelValidation[] SecretVolumeModes() =>
     [
-        CelValidation.Of(RuleIds.SecretVolumeWorldReadable, AllVolumes("!has(vol.secret) || !" + TooOpen(DefaultMode("secret"))),
+        CelValidation.Of(RuleIds.SecretVolumeWorldReadable, AllVolumes("!has(vol.secret) || !" + TooOpen(DefaultMode(VolumeSources.Secret))),
             "spec.volumes[*].secret.defaultMode", ModeRequirement),
 
         // An item without a mode takes the volume's defaultMode, judged above.
@@ -117,7 +117,7 @@ internal static class SecretCel
 
         // The projected defaultMode matters when the volume projects a secret.
         CelValidation.Of(RuleIds.SecretVolumeWorldReadable,
-            AllVolumes("!(" + Cel.Has("vol", "projected.sources") + " && vol.projected.sources.exists(s, has(s.secret))) || !" + TooOpen(DefaultMode("projected"))),
+            AllVolumes("!(" + Cel.Has("vol", "projected.sources") + " && vol.projected.sources.exists(s, has(s.secret))) || !" + TooOpen(DefaultMode(VolumeSources.Projected))),
             "spec.volumes[*].projected.defaultMode", ModeRequirement),
     ];
 

@@ -1,13 +1,20 @@
 #nullable enable
 using System;
 using System.Collections.Generic;
+using System.Linq;
 
 namespace SecureManifests.Rules.Semantics;
 
 /// <summary>What an RBAC policy rule grants that the SM30xx rules flag, in the API server's matching semantics.</summary>
 internal static class RbacRisks
 {
-    public const string Core = "";
+    public const string Core = PodSpecResources.Core;
+
+    /// <summary>The core resource SM3005 guards.</summary>
+    public const string Secrets = "secrets";
+
+    /// <summary>The verb that makes a pod-creating resource (SM3006).</summary>
+    public const string Create = "create";
 
     public static readonly IReadOnlyList<string> SecretReadVerbs = new[] { "get", "list", "watch" };
 
@@ -17,14 +24,15 @@ internal static class RbacRisks
 
     public static readonly IReadOnlyList<string> WriteVerbs = new[] { "create", "update", "patch", "delete", "deletecollection" };
 
-    /// <summary>Resources that create pods, each in its own API group: whoever creates them runs pods as any ServiceAccount.</summary>
-    public static readonly IReadOnlyList<KeyValuePair<string, string>> PodCreating = new KeyValuePair<string, string>[]
-    {
-        new(Core, "pods"), new(Core, "replicationcontrollers"), new(Core, "podtemplates"),
-        new("apps", "deployments"), new("apps", "replicasets"), new("apps", "statefulsets"), new("apps", "daemonsets"),
-        new("extensions", "deployments"), new("extensions", "replicasets"), new("extensions", "daemonsets"),
-        new("batch", "jobs"), new("batch", "cronjobs"),
-    };
+    /// <summary>
+    /// Resources that create pods, each in its own API group: whoever creates them runs pods as any ServiceAccount. The
+    /// served ones, and the legacy <c>extensions</c> group, which an RBAC rule can still name.
+    /// </summary>
+    public static readonly IReadOnlyList<KeyValuePair<string, string>> PodCreating =
+        PodSpecResources.Served.Where(r => r.Key != PodSpecResources.Batch)
+            .Concat(new KeyValuePair<string, string>[] { new("extensions", "deployments"), new("extensions", "replicasets"), new("extensions", "daemonsets") })
+            .Concat(PodSpecResources.Served.Where(r => r.Key == PodSpecResources.Batch))
+            .ToArray();
 
     public static readonly IReadOnlyList<EscalationGrant> EscalationGrants = new EscalationGrant[]
     {
@@ -39,13 +47,13 @@ internal static class RbacRisks
 
     /// <summary>SM3005: the read verbs the rule allows on core <c>secrets</c>; empty when it reads none.</summary>
     public static List<string> SecretReadVerbsAllowed(PolicyRuleLists rule) =>
-        rule.CoversResource(Core, "secrets") ? rule.AllowedVerbs(SecretReadVerbs) : new List<string>();
+        rule.CoversResource(Core, Secrets) ? rule.AllowedVerbs(SecretReadVerbs) : new List<string>();
 
     /// <summary>SM3006: the pod-creating resources the rule allows <c>create</c> on, distinct, in catalogue order.</summary>
     public static List<string> PodCreatingResourcesGranted(PolicyRuleLists rule)
     {
         var granted = new List<string>();
-        if (!rule.AllowsVerb("create"))
+        if (!rule.AllowsVerb(Create))
         {
             return granted;
         }

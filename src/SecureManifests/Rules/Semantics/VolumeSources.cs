@@ -13,17 +13,23 @@ internal static class VolumeSources
     /// <summary>The field of a host path volume (SM1003).</summary>
     public const string HostPath = "hostPath";
 
+    /// <summary>The field of a secret volume (SM2015).</summary>
+    public const string Secret = "secret";
+
+    /// <summary>The field of a projected volume, whose sources may hold secrets (SM2015).</summary>
+    public const string Projected = "projected";
+
     private static readonly HashSet<string> AllSet = new(StringComparer.Ordinal)
     {
         "awsElasticBlockStore", "azureDisk", "azureFile", "cephfs", "cinder", "configMap", "csi", "downwardAPI", "emptyDir",
-        "ephemeral", "fc", "flexVolume", "flocker", "gcePersistentDisk", "gitRepo", "glusterfs", "hostPath", "image", "iscsi",
-        "nfs", "persistentVolumeClaim", "photonPersistentDisk", "portworxVolume", "projected", "quobyte", "rbd", "scaleIO",
-        "secret", "storageos", "vsphereVolume",
+        "ephemeral", "fc", "flexVolume", "flocker", "gcePersistentDisk", "gitRepo", "glusterfs", HostPath, "image", "iscsi",
+        "nfs", "persistentVolumeClaim", "photonPersistentDisk", "portworxVolume", Projected, "quobyte", "rbd", "scaleIO",
+        Secret, "storageos", "vsphereVolume",
     };
 
     private static readonly HashSet<string> RestrictedAllowedSet = new(StringComparer.Ordinal)
     {
-        "configMap", "csi", "downwardAPI", "emptyDir", "ephemeral", "image", "persistentVolumeClaim", "projected", "secret",
+        "configMap", "csi", "downwardAPI", "emptyDir", "ephemeral", "image", "persistentVolumeClaim", Projected, Secret,
     };
 
     /// <summary>Every volume source field of the Kubernetes API, sorted.</summary>
