@@ -4,12 +4,14 @@ using YamlDotNet.Core.Events;
 
 namespace SecureManifests.Cli.Input;
 
-/// <summary>A problem found while building one document's tree; the document is skipped.</summary>
+/// <summary>
+/// A problem found while building one document's tree. The builder stops there, so the rest of the source is
+/// not read: resuming would mean scanning the rest of the broken document without its limits.
+/// </summary>
 /// <param name="Line">1-based line.</param>
 /// <param name="Column">1-based column.</param>
 /// <param name="Message">What is wrong.</param>
-/// <param name="EndsSource">True when the rest of the source cannot be read safely after it.</param>
-internal sealed record TreeProblem(int Line, int Column, string Message, bool EndsSource = false);
+internal sealed record TreeProblem(int Line, int Column, string Message);
 
 /// <summary>
 /// Turns the parser events of one YAML document into a <see cref="TreeNode"/> tree with positions.
@@ -41,9 +43,10 @@ internal sealed class DocumentTreeBuilder
     }
 
     /// <summary>
-    /// Consumes events up to and including the <see cref="DocumentEnd"/> of the current document.
-    /// After a problem the remaining events are still consumed (without building anything), so the
-    /// next document can be read. Parser exceptions propagate.
+    /// Consumes events up to and including the <see cref="DocumentEnd"/> of the current document, or up to
+    /// the first problem, where it stops: the rest of the document is never scanned, because YamlDotNet's
+    /// scanner is only safe to drive while every limit is being checked (draining 80,000 levels of flow
+    /// nesting after an undefined alias took seconds, quadratic in the depth). Parser exceptions propagate.
     /// </summary>
     public (TreeNode? Root, TreeProblem? Problem) Build(IParser parser)
     {
@@ -54,20 +57,7 @@ internal sealed class DocumentTreeBuilder
             if (current is DocumentEnd)
             {
                 EndIndex = current.Start.Index;
-                return (problem is null ? root : null, problem);
-            }
-
-            if (problem is { EndsSource: true })
-            {
-                // Skipping the rest of an over-deep document is not safe: YamlDotNet's scanner keeps
-                // per-level state that makes each further level slower (about 2 s for 20,000 flow
-                // levels) and block indentation costs memory per level. Stop the source instead.
-                return (null, problem);
-            }
-
-            if (problem is not null)
-            {
-                continue;
+                return (root, null);
             }
 
             switch (current)
@@ -87,6 +77,12 @@ internal sealed class DocumentTreeBuilder
                 case AnchorAlias alias:
                     OnAlias(alias);
                     break;
+            }
+
+            if (problem is not null)
+            {
+                EndIndex = current.End.Index;
+                return (null, problem);
             }
         }
 
@@ -175,7 +171,7 @@ internal sealed class DocumentTreeBuilder
     {
         if (stack.Count + 1 > limits.MaxNestingDepth)
         {
-            problem ??= new TreeProblem(container.Line, container.Column, string.Create(CultureInfo.InvariantCulture, $"nesting is deeper than the limit of {limits.MaxNestingDepth} levels (ReaderLimits.MaxNestingDepth)"), EndsSource: true);
+            Fail(container.Line, container.Column, string.Create(CultureInfo.InvariantCulture, $"nesting is deeper than the limit of {limits.MaxNestingDepth} levels (ReaderLimits.MaxNestingDepth)"));
             return;
         }
 
@@ -255,7 +251,11 @@ internal sealed class DocumentTreeBuilder
 
         if (expandedChars > limits.MaxDocumentChars)
         {
-            Fail(line, column, string.Create(CultureInfo.InvariantCulture, $"document is larger than {limits.MaxDocumentChars} characters once aliases are expanded (ReaderLimits.MaxDocumentChars); refusing a possible alias bomb"));
+            // Without aliases this is the plain size limit, met here first because the text reader counts a
+            // document from its start event, which the scanner reaches after reading ahead.
+            Fail(line, column, aliasesUsed
+                ? string.Create(CultureInfo.InvariantCulture, $"document is larger than {limits.MaxDocumentChars} characters once aliases are expanded (ReaderLimits.MaxDocumentChars); refusing a possible alias bomb")
+                : string.Create(CultureInfo.InvariantCulture, $"document is larger than the limit of {limits.MaxDocumentChars} characters (ReaderLimits.MaxDocumentChars)"));
             return false;
         }
 

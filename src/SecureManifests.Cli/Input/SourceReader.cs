@@ -6,8 +6,10 @@ namespace SecureManifests.Cli.Input;
 
 /// <summary>
 /// Reads one source document by document: parse events into a tree, check identity, expand Lists,
-/// deserialize. Every failure becomes a <see cref="ReadError"/>; only failures of the YAML stream
-/// itself (syntax, encoding, size) end the source.
+/// deserialize. Every failure becomes a <see cref="ReadError"/>. Failures of the YAML layer (syntax,
+/// encoding, size, nesting, aliases, duplicate keys) end the source there: the scanner is never driven
+/// over the rest of a broken document. Objects that are valid YAML but wrong for their type (a string
+/// where a number belongs) are reported and reading goes on with the next document.
 /// </summary>
 internal sealed class SourceReader : IDisposable
 {
@@ -25,7 +27,7 @@ internal sealed class SourceReader : IDisposable
     {
         this.sourceName = sourceName;
         input = new GuardedTextReader(text, limits.MaxDocumentChars);
-        parser = new CheckedParser(new Parser(new Scanner(input, skipComments: true)));
+        parser = new CheckedParser(new Parser(new NestingGuardScanner(new Scanner(input, skipComments: true), limits.MaxNestingDepth)));
         builder = new DocumentTreeBuilder(limits);
     }
 
@@ -52,14 +54,10 @@ internal sealed class SourceReader : IDisposable
                             // The text was cut short inside this document: report why, not what is left of it.
                             output.Add(InputError(input.PendingError));
                         }
-                        else if (problem is { EndsSource: true })
+                        else if (problem is not null)
                         {
                             finished = true;
                             output.Add(Error(problem.Line, problem.Column, $"{DocumentLabel()}: {problem.Message} (the rest of this file was not read)", endsSource: true));
-                        }
-                        else if (problem is not null)
-                        {
-                            output.Add(Error(problem.Line, problem.Column, $"{DocumentLabel()}: {problem.Message}"));
                         }
                         else if (root is not null)
                         {
