@@ -1,4 +1,5 @@
 using System.Globalization;
+using SecureManifests.Validation;
 
 namespace SecureManifests.Cli.Input;
 
@@ -11,7 +12,8 @@ internal sealed class ReadError : ReadResult
     internal ReadError(string sourceName, int line, int column, string message, int? documentIndex, bool endsSource)
         : base(sourceName, line, column)
     {
-        Message = message;
+        // Messages quote names, keys and values from the input: escaped here, they stay one safe line.
+        Message = PrintableText.Escape(message);
         DocumentIndex = documentIndex;
         EndsSource = endsSource;
     }
@@ -30,5 +32,5 @@ internal sealed class ReadError : ReadResult
 
     /// <summary>The error as <c>source:line:column: message</c>.</summary>
     public override string ToString() =>
-        string.Create(CultureInfo.InvariantCulture, $"{SourceName}:{Line}:{Column}: {Message}");
+        string.Create(CultureInfo.InvariantCulture, $"{PrintableText.Escape(SourceName)}:{Line}:{Column}: {Message}");
 }

@@ -197,6 +197,20 @@ internal sealed class SourceReader : IDisposable
             return;
         }
 
+        if (name is not null && ObjectNames.Problem(name) is { } nameProblem)
+        {
+            var at = metadata!.Find("name")!.Value.Value;
+            output.Add(Error(at.Line, at.Column, $"{label} ({kind}): metadata.name \"{name}\" is not a valid Kubernetes name: {nameProblem}"));
+            return;
+        }
+
+        if (ns is not null && ObjectNames.Problem(ns) is { } namespaceProblem)
+        {
+            var at = metadata!.Find("namespace")!.Value.Value;
+            output.Add(Error(at.Line, at.Column, $"{label} ({kind} {name ?? "(unnamed)"}): metadata.namespace \"{ns}\" is not a valid namespace name: {namespaceProblem}"));
+            return;
+        }
+
         var (obj, problem) = materializer.Materialize(mapping, apiVersion, kind, writeIdentity: declaredKind is null || declaredApiVersion is null);
         if (problem is not null)
         {
