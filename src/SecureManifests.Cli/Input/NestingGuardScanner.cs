@@ -48,7 +48,8 @@ internal sealed class NestingGuardScanner(IScanner inner, int maxDepth) : IScann
                     throw new InputRejectedException(
                         DocumentTreeBuilder.Line(token.Start),
                         DocumentTreeBuilder.Column(token.Start),
-                        string.Create(CultureInfo.InvariantCulture, $"nesting is deeper than the limit of {maxDepth} levels (ReaderLimits.MaxNestingDepth)"));
+                        string.Create(CultureInfo.InvariantCulture, $"nesting is deeper than the limit of {maxDepth} levels (ReaderLimits.MaxNestingDepth)"),
+                        ReadErrorKind.Limit);
                 }
 
                 break;

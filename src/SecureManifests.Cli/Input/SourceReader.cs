@@ -57,7 +57,7 @@ internal sealed class SourceReader : IDisposable
                         else if (problem is not null)
                         {
                             finished = true;
-                            output.Add(Error(problem.Line, problem.Column, $"{DocumentLabel()}: {problem.Message} (the rest of this file was not read)", endsSource: true));
+                            output.Add(Error(problem.Line, problem.Column, $"{DocumentLabel()}: {problem.Message} (the rest of this file was not read)", problem.Kind));
                         }
                         else if (root is not null)
                         {
@@ -91,7 +91,7 @@ internal sealed class SourceReader : IDisposable
             finished = true;
             var line = DocumentTreeBuilder.Line(ex.Start);
             var column = DocumentTreeBuilder.Column(ex.Start);
-            output.Add(Error(line, column, $"{DocumentLabel()}: YAML syntax error: {YamlMessage(ex)} (the rest of this file was not read)", endsSource: true));
+            output.Add(Error(line, column, $"{DocumentLabel()}: YAML syntax error: {YamlMessage(ex)} (the rest of this file was not read)", ReadErrorKind.Yaml));
             return true;
         }
         catch (InputRejectedException ex)
@@ -102,14 +102,14 @@ internal sealed class SourceReader : IDisposable
         catch (IOException ex)
         {
             finished = true;
-            output.Add(Error(1, 1, $"could not read input: {ex.Message}", endsSource: true));
+            output.Add(Error(1, 1, $"could not read input: {ex.Message}", ReadErrorKind.Read));
             return true;
         }
         catch (Exception ex) when (ex is not OutOfMemoryException)
         {
             // Last resort, so a defect here can never surface as a stack trace in the CLI.
             finished = true;
-            output.Add(Error(1, 1, $"{DocumentLabel()}: internal error while reading ({ex.GetType().Name}: {FirstLine(ex.Message)}) (the rest of this file was not read)", endsSource: true));
+            output.Add(Error(1, 1, $"{DocumentLabel()}: internal error while reading ({ex.GetType().Name}: {FirstLine(ex.Message)}) (the rest of this file was not read)", ReadErrorKind.Read));
             return true;
         }
     }
@@ -225,14 +225,14 @@ internal sealed class SourceReader : IDisposable
     private ReadError InputError(InputRejectedException ex)
     {
         finished = true;
-        return Error(ex.Line, ex.Column, $"{DocumentLabel()}: {ex.Message} (the rest of this file was not read)", endsSource: true);
+        return Error(ex.Line, ex.Column, $"{DocumentLabel()}: {ex.Message} (the rest of this file was not read)", ex.Kind);
     }
 
     private string DocumentLabel() =>
         "document " + Math.Max(documentIndex + 1, 1).ToString(CultureInfo.InvariantCulture);
 
-    private ReadError Error(int line, int column, string message, bool endsSource = false) =>
-        new(sourceName, line, column, message, documentIndex >= 0 ? documentIndex : null, endsSource);
+    private ReadError Error(int line, int column, string message, ReadErrorKind kind = ReadErrorKind.Object) =>
+        new(sourceName, line, column, message, documentIndex >= 0 ? documentIndex : null, kind);
 
     /// <summary>YamlException messages start with "(Line: 3, Col: 5, Idx: 20) - (...): "; the position is reported separately.</summary>
     private static string YamlMessage(YamlException ex)
