@@ -29,6 +29,10 @@ public sealed class HostileInputTests : IDisposable
         ["binary-garbage.yaml"] = Garbage(),
         ["invalid-utf8.yaml"] = [.. Encoding.UTF8.GetBytes("apiVersion: v1\nkind: Pod\nmetadata:\n  name: "), 0xC3, 0x28, 0xFF, (byte)'\n'],
         ["no-kind.yaml"] = Encoding.UTF8.GetBytes("apiVersion: v1\nmetadata:\n  name: web\nspec: {}\n"),
+        // Issue 11: python3 -c "n=80000; open('r.yaml','w').write('a: *x\nb: ' + '['*n + ']'*n + '\n')" hung for 6-8 s.
+        ["undefined-alias-then-deep-nesting.yaml"] = Encoding.UTF8.GetBytes("a: *x\nb: " + new string('[', 80_000) + new string(']', 80_000) + "\n"),
+        ["duplicate-key-then-deep-nesting.yaml"] = Encoding.UTF8.GetBytes("a: 1\na: 2\nb: " + new string('[', 80_000) + new string(']', 80_000) + "\n"),
+        ["deep-flow-mappings.yaml"] = Encoding.UTF8.GetBytes("b: " + string.Concat(Enumerable.Repeat("{a: ", 320_000)) + "1" + new string('}', 320_000) + "\n"),
     };
 
     public void Dispose() => _folder.Dispose();
@@ -66,6 +70,24 @@ public sealed class HostileInputTests : IDisposable
         {
             Assert.True(peak * 1024 < CliProcess.MemoryLimitBytes, $"{file}: peak resident memory {peak / 1024} MB");
         }
+    }
+
+    [Theory]
+    [InlineData("undefined-alias-then-deep-nesting.yaml", "1:4: error: document 1: alias *x refers to an anchor that is not defined before it in this document (the rest of this file was not read)")]
+    [InlineData("duplicate-key-then-deep-nesting.yaml", "2:1: error: document 1: duplicate key \"a\" in mapping; parsers disagree on which value wins, so it is refused (the rest of this file was not read)")]
+    [InlineData("deep-nesting.yaml", "5:132: error: document 1: nesting is deeper than the limit of 128 levels (ReaderLimits.MaxNestingDepth) (the rest of this file was not read)")]
+    [InlineData("deep-flow-mappings.yaml", "1:512: error: document 1: nesting is deeper than the limit of 128 levels (ReaderLimits.MaxNestingDepth) (the rest of this file was not read)")]
+    public void Issue_11_deep_nesting_is_refused_at_the_first_problem_or_by_the_depth_guard(string file, string expected)
+    {
+        // No timing here (see tests/perf/reader-hostile.sh for the figures): the exact line proves where reading stopped.
+        // The first problem ends the file, so the nesting after it is never scanned; without one, the guard on the
+        // scanner's tokens refuses the 129th level (the root mapping is the first).
+        File.WriteAllBytes(Path.Combine(_folder.FullPath, file), HostileFiles[file]);
+
+        var result = Tool.Run(_folder.FullPath, ["lint", file]);
+
+        AssertRefused(file, result);
+        Assert.Equal(file + ":" + expected, result.ErrorLines[0]);
     }
 
     [Fact]

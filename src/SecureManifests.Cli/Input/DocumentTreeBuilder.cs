@@ -4,12 +4,16 @@ using YamlDotNet.Core.Events;
 
 namespace SecureManifests.Cli.Input;
 
-/// <summary>A problem found while building one document's tree; the document is skipped.</summary>
+/// <summary>
+/// A problem found while building one document's tree (the builder stops there, so the rest of the source is
+/// not read: resuming would mean scanning the rest of the broken document without its limits) or while
+/// turning a built tree into an object (<see cref="ReadErrorKind.Object"/>: reading goes on).
+/// </summary>
 /// <param name="Line">1-based line.</param>
 /// <param name="Column">1-based column.</param>
 /// <param name="Message">What is wrong.</param>
-/// <param name="EndsSource">True when the rest of the source cannot be read safely after it.</param>
-internal sealed record TreeProblem(int Line, int Column, string Message, bool EndsSource = false);
+/// <param name="Kind">Which layer refused the input.</param>
+internal sealed record TreeProblem(int Line, int Column, string Message, ReadErrorKind Kind = ReadErrorKind.Object);
 
 /// <summary>
 /// Turns the parser events of one YAML document into a <see cref="TreeNode"/> tree with positions.
@@ -41,9 +45,10 @@ internal sealed class DocumentTreeBuilder
     }
 
     /// <summary>
-    /// Consumes events up to and including the <see cref="DocumentEnd"/> of the current document.
-    /// After a problem the remaining events are still consumed (without building anything), so the
-    /// next document can be read. Parser exceptions propagate.
+    /// Consumes events up to and including the <see cref="DocumentEnd"/> of the current document, or up to
+    /// the first problem, where it stops: the rest of the document is never scanned, because YamlDotNet's
+    /// scanner is only safe to drive while every limit is being checked (draining 80,000 levels of flow
+    /// nesting after an undefined alias took seconds, quadratic in the depth). Parser exceptions propagate.
     /// </summary>
     public (TreeNode? Root, TreeProblem? Problem) Build(IParser parser)
     {
@@ -54,20 +59,7 @@ internal sealed class DocumentTreeBuilder
             if (current is DocumentEnd)
             {
                 EndIndex = current.Start.Index;
-                return (problem is null ? root : null, problem);
-            }
-
-            if (problem is { EndsSource: true })
-            {
-                // Skipping the rest of an over-deep document is not safe: YamlDotNet's scanner keeps
-                // per-level state that makes each further level slower (about 2 s for 20,000 flow
-                // levels) and block indentation costs memory per level. Stop the source instead.
-                return (null, problem);
-            }
-
-            if (problem is not null)
-            {
-                continue;
+                return (root, null);
             }
 
             switch (current)
@@ -88,10 +80,16 @@ internal sealed class DocumentTreeBuilder
                     OnAlias(alias);
                     break;
             }
+
+            if (problem is not null)
+            {
+                EndIndex = current.End.Index;
+                return (null, problem);
+            }
         }
 
         // The parser always ends a document before the stream; reaching here means it stopped early.
-        return (null, problem ?? new TreeProblem(1, 1, "unexpected end of input inside a document"));
+        return (null, problem ?? new TreeProblem(1, 1, "unexpected end of input inside a document", ReadErrorKind.Yaml));
     }
 
     /// <summary>Character index where the last built document ended.</summary>
@@ -126,7 +124,7 @@ internal sealed class DocumentTreeBuilder
         var value = scalar.Value;
         if (value.Length > limits.MaxScalarChars)
         {
-            Fail(line, column, string.Create(CultureInfo.InvariantCulture, $"scalar of {value.Length} characters is longer than the limit of {limits.MaxScalarChars} (ReaderLimits.MaxScalarChars)"));
+            Fail(line, column, string.Create(CultureInfo.InvariantCulture, $"scalar of {value.Length} characters is longer than the limit of {limits.MaxScalarChars} (ReaderLimits.MaxScalarChars)"), ReadErrorKind.Limit);
             return;
         }
 
@@ -175,7 +173,7 @@ internal sealed class DocumentTreeBuilder
     {
         if (stack.Count + 1 > limits.MaxNestingDepth)
         {
-            problem ??= new TreeProblem(container.Line, container.Column, string.Create(CultureInfo.InvariantCulture, $"nesting is deeper than the limit of {limits.MaxNestingDepth} levels (ReaderLimits.MaxNestingDepth)"), EndsSource: true);
+            Fail(container.Line, container.Column, string.Create(CultureInfo.InvariantCulture, $"nesting is deeper than the limit of {limits.MaxNestingDepth} levels (ReaderLimits.MaxNestingDepth)"), ReadErrorKind.Limit);
             return;
         }
 
@@ -223,13 +221,13 @@ internal sealed class DocumentTreeBuilder
         var column = Column(alias.Start);
         if (!anchors.TryGetValue(alias.Value.Value, out var target))
         {
-            Fail(line, column, $"alias *{alias.Value.Value} refers to an anchor that is not defined before it in this document");
+            Fail(line, column, $"alias *{alias.Value.Value} refers to an anchor that is not defined before it in this document", ReadErrorKind.Yaml);
             return;
         }
 
         if (stack.Count + target.Height > limits.MaxNestingDepth)
         {
-            Fail(line, column, string.Create(CultureInfo.InvariantCulture, $"alias *{alias.Value.Value} makes nesting deeper than the limit of {limits.MaxNestingDepth} levels (ReaderLimits.MaxNestingDepth)"));
+            Fail(line, column, string.Create(CultureInfo.InvariantCulture, $"alias *{alias.Value.Value} makes nesting deeper than the limit of {limits.MaxNestingDepth} levels (ReaderLimits.MaxNestingDepth)"), ReadErrorKind.Limit);
             return;
         }
 
@@ -249,13 +247,18 @@ internal sealed class DocumentTreeBuilder
         {
             var aliasNote = aliasesUsed ? " once aliases are expanded" : "";
             var bombNote = aliasesUsed ? "; refusing a possible alias bomb" : "";
-            Fail(line, column, string.Create(CultureInfo.InvariantCulture, $"document has more than {limits.MaxNodesPerDocument} nodes{aliasNote} (ReaderLimits.MaxNodesPerDocument){bombNote}"));
+            Fail(line, column, string.Create(CultureInfo.InvariantCulture, $"document has more than {limits.MaxNodesPerDocument} nodes{aliasNote} (ReaderLimits.MaxNodesPerDocument){bombNote}"), ReadErrorKind.Limit);
             return false;
         }
 
         if (expandedChars > limits.MaxDocumentChars)
         {
-            Fail(line, column, string.Create(CultureInfo.InvariantCulture, $"document is larger than {limits.MaxDocumentChars} characters once aliases are expanded (ReaderLimits.MaxDocumentChars); refusing a possible alias bomb"));
+            // Without aliases this is the plain size limit, met here first because the text reader counts a
+            // document from its start event, which the scanner reaches after reading ahead.
+            Fail(line, column, aliasesUsed
+                ? string.Create(CultureInfo.InvariantCulture, $"document is larger than {limits.MaxDocumentChars} characters once aliases are expanded (ReaderLimits.MaxDocumentChars); refusing a possible alias bomb")
+                : string.Create(CultureInfo.InvariantCulture, $"document is larger than the limit of {limits.MaxDocumentChars} characters (ReaderLimits.MaxDocumentChars)"),
+                ReadErrorKind.Limit);
             return false;
         }
 
@@ -280,7 +283,7 @@ internal sealed class DocumentTreeBuilder
         {
             if (node is not ScalarTreeNode key)
             {
-                Fail(node.Line, node.Column, "mapping keys must be scalars (complex keys are not valid in Kubernetes objects)");
+                Fail(node.Line, node.Column, "mapping keys must be scalars (complex keys are not valid in Kubernetes objects)", ReadErrorKind.Unsupported);
                 return false;
             }
 
@@ -308,7 +311,7 @@ internal sealed class DocumentTreeBuilder
         }
         else if (frame.ContainsKey(key))
         {
-            Fail(line, column, $"duplicate key \"{key}\" in mapping; parsers disagree on which value wins, so it is refused");
+            Fail(line, column, $"duplicate key \"{key}\" in mapping; parsers disagree on which value wins, so it is refused", ReadErrorKind.Unsupported);
             return false;
         }
 
@@ -341,7 +344,7 @@ internal sealed class DocumentTreeBuilder
                     sources.AddRange(list.Items.Select(i => (entry, (MappingTreeNode)i)));
                     break;
                 default:
-                    Fail(entry.KeyLine, entry.KeyColumn, "the << merge key needs a mapping or a list of mappings");
+                    Fail(entry.KeyLine, entry.KeyColumn, "the << merge key needs a mapping or a list of mappings", ReadErrorKind.Unsupported);
                     return false;
             }
         }
@@ -363,7 +366,7 @@ internal sealed class DocumentTreeBuilder
         return true;
     }
 
-    private void Fail(int line, int column, string message) => problem ??= new TreeProblem(line, column, message);
+    private void Fail(int line, int column, string message, ReadErrorKind kind) => problem ??= new TreeProblem(line, column, message, kind);
 
     /// <summary>An open mapping or sequence. Pooled: a document has thousands of them.</summary>
     private sealed class Frame

@@ -139,7 +139,7 @@ internal sealed class GuardedTextReader : TextReader
         {
             var (line, column) = PositionOf(nul);
             len = nul;
-            Stop(new InputRejectedException(line, column, "input contains a NUL character (binary file?)"), bufferIndex + nul);
+            Stop(new InputRejectedException(line, column, "input contains a NUL character (binary file?)", ReadErrorKind.Yaml), bufferIndex + nul);
             return len > 0;
         }
 
@@ -174,6 +174,7 @@ internal sealed class GuardedTextReader : TextReader
         return new InputRejectedException(
             line,
             column,
-            string.Create(CultureInfo.InvariantCulture, $"document is larger than the limit of {maxDocumentChars} characters (ReaderLimits.MaxDocumentChars)"));
+            string.Create(CultureInfo.InvariantCulture, $"document is larger than the limit of {maxDocumentChars} characters (ReaderLimits.MaxDocumentChars)"),
+            ReadErrorKind.Limit);
     }
 }

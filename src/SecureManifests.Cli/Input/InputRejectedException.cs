@@ -7,12 +7,16 @@ namespace SecureManifests.Cli.Input;
 /// </summary>
 internal sealed class InputRejectedException : Exception
 {
-    public InputRejectedException(int line, int column, string message)
+    public InputRejectedException(int line, int column, string message, ReadErrorKind kind)
         : base(message)
     {
         Line = line;
         Column = column;
+        Kind = kind;
     }
+
+    /// <summary><see cref="ReadErrorKind.Yaml"/> for text that is not YAML, <see cref="ReadErrorKind.Limit"/> for a bound.</summary>
+    public ReadErrorKind Kind { get; }
 
     public int Line { get; }
 

@@ -1,4 +1,5 @@
 using System.Globalization;
+using SecureManifests.Validation;
 
 namespace SecureManifests.Cli.Input;
 
@@ -8,12 +9,13 @@ namespace SecureManifests.Cli.Input;
 /// </summary>
 internal sealed class ReadError : ReadResult
 {
-    internal ReadError(string sourceName, int line, int column, string message, int? documentIndex, bool endsSource)
+    internal ReadError(string sourceName, int line, int column, string message, int? documentIndex, ReadErrorKind kind)
         : base(sourceName, line, column)
     {
-        Message = message;
+        Kind = kind;
+        // Messages quote names, keys and values from the input: escaped here, they stay one safe line.
+        Message = PrintableText.Escape(message);
         DocumentIndex = documentIndex;
-        EndsSource = endsSource;
     }
 
     /// <summary>What is wrong, in one line.</summary>
@@ -22,13 +24,39 @@ internal sealed class ReadError : ReadResult
     /// <summary>0-based index of the YAML document in the source, when the error belongs to one.</summary>
     public int? DocumentIndex { get; }
 
+    /// <summary>Which layer refused the input.</summary>
+    public ReadErrorKind Kind { get; }
+
     /// <summary>
-    /// True when the reader could not continue after this error (syntax error, invalid encoding, size
-    /// limit): later documents of the same source were not read.
+    /// True when the reader could not continue after this error: every failure below the object layer ends
+    /// the source (the scanner is never driven over the rest of a broken document), so later documents of
+    /// the same source were not read.
     /// </summary>
-    public bool EndsSource { get; }
+    public bool EndsSource => Kind != ReadErrorKind.Object;
 
     /// <summary>The error as <c>source:line:column: message</c>.</summary>
     public override string ToString() =>
-        string.Create(CultureInfo.InvariantCulture, $"{SourceName}:{Line}:{Column}: {Message}");
+        string.Create(CultureInfo.InvariantCulture, $"{PrintableText.Escape(SourceName)}:{Line}:{Column}: {Message}");
+}
+
+/// <summary>Which layer of the reader refused the input.</summary>
+internal enum ReadErrorKind
+{
+    /// <summary>The text is not YAML: syntax, encoding, NUL characters, undefined aliases.</summary>
+    Yaml,
+
+    /// <summary>Valid YAML beyond a <see cref="ReaderLimits"/> bound (size, depth, nodes, scalar length).</summary>
+    Limit,
+
+    /// <summary>
+    /// YAML that parses but that a Kubernetes object may not use: complex keys, duplicate keys (a representation
+    /// error in YAML, which parsers and the YAML test suite let through), a &lt;&lt; merge of a scalar.
+    /// </summary>
+    Unsupported,
+
+    /// <summary>Valid YAML that is not a valid Kubernetes object (missing kind, wrong field type, bad name).</summary>
+    Object,
+
+    /// <summary>The input could not be read at all (I/O failure, internal error).</summary>
+    Read,
 }

@@ -6,8 +6,10 @@ namespace SecureManifests.Cli.Input;
 
 /// <summary>
 /// Reads one source document by document: parse events into a tree, check identity, expand Lists,
-/// deserialize. Every failure becomes a <see cref="ReadError"/>; only failures of the YAML stream
-/// itself (syntax, encoding, size) end the source.
+/// deserialize. Every failure becomes a <see cref="ReadError"/>. Failures of the YAML layer (syntax,
+/// encoding, size, nesting, aliases, duplicate keys) end the source there: the scanner is never driven
+/// over the rest of a broken document. Objects that are valid YAML but wrong for their type (a string
+/// where a number belongs) are reported and reading goes on with the next document.
 /// </summary>
 internal sealed class SourceReader : IDisposable
 {
@@ -25,7 +27,7 @@ internal sealed class SourceReader : IDisposable
     {
         this.sourceName = sourceName;
         input = new GuardedTextReader(text, limits.MaxDocumentChars);
-        parser = new CheckedParser(new Parser(new Scanner(input, skipComments: true)));
+        parser = new CheckedParser(new Parser(new NestingGuardScanner(new Scanner(input, skipComments: true), limits.MaxNestingDepth)));
         builder = new DocumentTreeBuilder(limits);
     }
 
@@ -52,14 +54,10 @@ internal sealed class SourceReader : IDisposable
                             // The text was cut short inside this document: report why, not what is left of it.
                             output.Add(InputError(input.PendingError));
                         }
-                        else if (problem is { EndsSource: true })
-                        {
-                            finished = true;
-                            output.Add(Error(problem.Line, problem.Column, $"{DocumentLabel()}: {problem.Message} (the rest of this file was not read)", endsSource: true));
-                        }
                         else if (problem is not null)
                         {
-                            output.Add(Error(problem.Line, problem.Column, $"{DocumentLabel()}: {problem.Message}"));
+                            finished = true;
+                            output.Add(Error(problem.Line, problem.Column, $"{DocumentLabel()}: {problem.Message} (the rest of this file was not read)", problem.Kind));
                         }
                         else if (root is not null)
                         {
@@ -93,7 +91,7 @@ internal sealed class SourceReader : IDisposable
             finished = true;
             var line = DocumentTreeBuilder.Line(ex.Start);
             var column = DocumentTreeBuilder.Column(ex.Start);
-            output.Add(Error(line, column, $"{DocumentLabel()}: YAML syntax error: {YamlMessage(ex)} (the rest of this file was not read)", endsSource: true));
+            output.Add(Error(line, column, $"{DocumentLabel()}: YAML syntax error: {YamlMessage(ex)} (the rest of this file was not read)", ReadErrorKind.Yaml));
             return true;
         }
         catch (InputRejectedException ex)
@@ -104,14 +102,14 @@ internal sealed class SourceReader : IDisposable
         catch (IOException ex)
         {
             finished = true;
-            output.Add(Error(1, 1, $"could not read input: {ex.Message}", endsSource: true));
+            output.Add(Error(1, 1, $"could not read input: {ex.Message}", ReadErrorKind.Read));
             return true;
         }
         catch (Exception ex) when (ex is not OutOfMemoryException)
         {
             // Last resort, so a defect here can never surface as a stack trace in the CLI.
             finished = true;
-            output.Add(Error(1, 1, $"{DocumentLabel()}: internal error while reading ({ex.GetType().Name}: {FirstLine(ex.Message)}) (the rest of this file was not read)", endsSource: true));
+            output.Add(Error(1, 1, $"{DocumentLabel()}: internal error while reading ({ex.GetType().Name}: {FirstLine(ex.Message)}) (the rest of this file was not read)", ReadErrorKind.Read));
             return true;
         }
     }
@@ -199,6 +197,20 @@ internal sealed class SourceReader : IDisposable
             return;
         }
 
+        if (name is not null && ObjectNames.Problem(name) is { } nameProblem)
+        {
+            var at = metadata!.Find("name")!.Value.Value;
+            output.Add(Error(at.Line, at.Column, $"{label} ({kind}): metadata.name \"{name}\" is not a valid Kubernetes name: {nameProblem}"));
+            return;
+        }
+
+        if (ns is not null && ObjectNames.Problem(ns) is { } namespaceProblem)
+        {
+            var at = metadata!.Find("namespace")!.Value.Value;
+            output.Add(Error(at.Line, at.Column, $"{label} ({kind} {name ?? "(unnamed)"}): metadata.namespace \"{ns}\" is not a valid namespace name: {namespaceProblem}"));
+            return;
+        }
+
         var (obj, problem) = materializer.Materialize(mapping, apiVersion, kind, writeIdentity: declaredKind is null || declaredApiVersion is null);
         if (problem is not null)
         {
@@ -213,14 +225,14 @@ internal sealed class SourceReader : IDisposable
     private ReadError InputError(InputRejectedException ex)
     {
         finished = true;
-        return Error(ex.Line, ex.Column, $"{DocumentLabel()}: {ex.Message} (the rest of this file was not read)", endsSource: true);
+        return Error(ex.Line, ex.Column, $"{DocumentLabel()}: {ex.Message} (the rest of this file was not read)", ex.Kind);
     }
 
     private string DocumentLabel() =>
         "document " + Math.Max(documentIndex + 1, 1).ToString(CultureInfo.InvariantCulture);
 
-    private ReadError Error(int line, int column, string message, bool endsSource = false) =>
-        new(sourceName, line, column, message, documentIndex >= 0 ? documentIndex : null, endsSource);
+    private ReadError Error(int line, int column, string message, ReadErrorKind kind = ReadErrorKind.Object) =>
+        new(sourceName, line, column, message, documentIndex >= 0 ? documentIndex : null, kind);
 
     /// <summary>YamlException messages start with "(Line: 3, Col: 5, Idx: 20) - (...): "; the position is reported separately.</summary>
     private static string YamlMessage(YamlException ex)

@@ -119,13 +119,13 @@ internal sealed class StrictUtf8Reader : TextReader
     {
         if (offset == 0 && rest.Length >= 2 && ((rest[0] == 0xFF && rest[1] == 0xFE) || (rest[0] == 0xFE && rest[1] == 0xFF)))
         {
-            return new InputRejectedException(line, column, "input is UTF-16 (it starts with a UTF-16 byte-order mark); save it as UTF-8");
+            return new InputRejectedException(line, column, "input is UTF-16 (it starts with a UTF-16 byte-order mark); save it as UTF-8", ReadErrorKind.Yaml);
         }
 
         var message = atEnd && IsTruncatedSequence(rest)
             ? string.Create(CultureInfo.InvariantCulture, $"input is not valid UTF-8: truncated character at the end (byte offset {offset})")
             : string.Create(CultureInfo.InvariantCulture, $"input is not valid UTF-8: invalid byte 0x{rest[0]:X2} at byte offset {offset} (binary file?)");
-        return new InputRejectedException(line, column, message);
+        return new InputRejectedException(line, column, message, ReadErrorKind.Yaml);
     }
 
     private static bool IsTruncatedSequence(ReadOnlySpan<byte> rest)

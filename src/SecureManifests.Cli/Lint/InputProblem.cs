@@ -1,4 +1,5 @@
 using System.Globalization;
+using SecureManifests.Validation;
 
 namespace SecureManifests.Cli.Lint;
 
@@ -9,7 +10,7 @@ namespace SecureManifests.Cli.Lint;
 /// <param name="Message">What is wrong, in one line.</param>
 internal sealed record InputProblem(string File, int Line, int Column, string Message)
 {
-    /// <summary>The compiler form <c>file:line:col: error: message</c>.</summary>
+    /// <summary>The compiler form <c>file:line:col: error: message</c>, control characters escaped so it stays one line.</summary>
     public override string ToString() =>
-        string.Create(CultureInfo.InvariantCulture, $"{File}:{Line}:{Column}: error: {Message}");
+        string.Create(CultureInfo.InvariantCulture, $"{PrintableText.Escape(File)}:{Line}:{Column}: error: {PrintableText.Escape(Message)}");
 }

@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Text;
 using SecureManifests.Rules;
+using SecureManifests.Validation;
 
 namespace SecureManifests.Cli.Lint;
 
@@ -22,11 +23,13 @@ internal static class TextReportWriter
             }
 
             line.Clear();
-            line.Append(f.File).Append(':')
+            // File names, messages and object names carry text from the input: escaped, each finding stays one line
+            // and no value reaches the terminal raw.
+            line.Append(PrintableText.Escape(f.File)).Append(':')
                 .Append(f.Line.ToString(CultureInfo.InvariantCulture)).Append(':')
                 .Append(f.Column.ToString(CultureInfo.InvariantCulture)).Append(": ")
                 .Append(f.SeverityName).Append(' ').Append(f.Finding.RuleId).Append(": ")
-                .Append(f.Finding.Message).Append(" [").Append(f.ObjectName).Append(']');
+                .Append(PrintableText.Escape(f.Finding.Message)).Append(" [").Append(PrintableText.Escape(f.ObjectName)).Append(']');
             output.Line(line.ToString());
         }
 

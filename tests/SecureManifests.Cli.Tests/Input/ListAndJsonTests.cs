@@ -94,13 +94,14 @@ public class ListAndJsonTests
     [Fact]
     public void Json_object_with_tabs_and_escapes_is_read_with_positions()
     {
-        var json = "{\n\t\"apiVersion\": \"v1\",\n\t\"kind\": \"Service\",\n\t\"metadata\": {\"name\": \"a\\/b\\u0041\"},\n\t\"spec\": {\n\t\t\"ports\": [{\"port\": 443, \"targetPort\": 8443}]\n\t}\n}\n";
+        var json = "{\n\t\"apiVersion\": \"v1\",\n\t\"kind\": \"Service\",\n\t\"metadata\": {\"name\": \"s\\u0041\", \"annotations\": {\"a\\/b\": \"c\\/d\"}},\n\t\"spec\": {\n\t\t\"ports\": [{\"port\": 443, \"targetPort\": 8443}]\n\t}\n}\n";
 
         var results = ReadBytes(Encoding.UTF8.GetBytes(json), sourceName: "svc.json");
 
         var document = Assert.IsType<SourceDocument>(Assert.Single(results));
         var service = Assert.IsType<V1Service>(document.Object);
-        Assert.Equal("a/bA", service.Metadata.Name);
+        Assert.Equal("sA", service.Metadata.Name);
+        Assert.Equal("c/d", service.Metadata.Annotations["a/b"]);
         Assert.Equal(443, service.Spec.Ports[0].Port);
         Assert.Equal("8443", service.Spec.Ports[0].TargetPort.Value);
         var port = document.Locate("spec.ports[0].port");

@@ -14,6 +14,12 @@ public static class TestPaths
 
     public static bool PodSecurityFixturesPresent => Directory.Exists(PodSecurityFixtures);
 
+    /// <summary><c>../shared/yaml-test-suite/cases</c>: the YAML test suite's cases, one folder each (sub-cases NAME/NN).</summary>
+    public static string YamlTestSuiteCases =>
+        Path.GetFullPath(Path.Combine(RepositoryRoot, "..", "shared", "yaml-test-suite", "cases"));
+
+    public static bool YamlTestSuitePresent => Directory.Exists(YamlTestSuiteCases);
+
     /// <summary>Under <c>CI=true</c> missing shared data is a failure, not a skip.</summary>
     public static bool RunningInCi =>
         string.Equals(Environment.GetEnvironmentVariable("CI"), "true", StringComparison.OrdinalIgnoreCase);
