@@ -13,12 +13,15 @@ set -euo pipefail
 cd "$(dirname "$0")/../.."
 runs=${1:-3}
 inputs=${2:-pods-100k,tiny-1m}
-if [ -z "${TOOL:-}" ]; then
-  dotnet build src/SecureManifests.Cli -c Release -v q -nologo -m:1 >/dev/null
-  TOOL=src/SecureManifests.Cli/bin/Release/net10.0/secure-manifests.dll
-fi
 work=$(mktemp -d)
 trap 'rm -rf "$work"' EXIT
+if [ -z "${TOOL:-}" ]; then
+  if ! dotnet build src/SecureManifests.Cli -c Release -v q -nologo -m:1 >"$work/build" 2>&1; then
+    cat "$work/build" >&2
+    exit 1
+  fi
+  TOOL=src/SecureManifests.Cli/bin/Release/net10.0/secure-manifests.dll
+fi
 
 generate() {
   case "$1" in

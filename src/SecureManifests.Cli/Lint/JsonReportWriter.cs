@@ -10,7 +10,7 @@ namespace SecureManifests.Cli.Lint;
 /// a public contract; absent values are null. The summary counts unsuppressed findings, and suppressed ones apart.
 /// Written with <see cref="Utf8JsonWriter"/> as findings come: no reflection, fixed property order, <c>\n</c> line ends.
 /// </summary>
-internal sealed class JsonReportWriter(TextWriter output, TextWriter error) : LintReportWriter
+internal sealed class JsonReportWriter(TextWriter output, TextWriter error) : JsonLintReportWriter(output, error)
 {
     internal static readonly JsonWriterOptions WriterOptions = new()
     {
@@ -19,12 +19,10 @@ internal sealed class JsonReportWriter(TextWriter output, TextWriter error) : Li
         Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
     };
 
-    private readonly StreamedJson _stream = new(output);
-
     /// <inheritdoc />
     public override void Start(IReadOnlyList<RuleDescriptor> enabledRules)
     {
-        var json = _stream.Json;
+        var json = Json;
         json.WriteStartObject();
         json.WriteStartArray("findings");
     }
@@ -32,7 +30,7 @@ internal sealed class JsonReportWriter(TextWriter output, TextWriter error) : Li
     /// <inheritdoc />
     public override void Write(LocatedFinding f)
     {
-        var json = _stream.Json;
+        var json = Json;
         json.WriteStartObject();
         json.WriteString("ruleId", f.Finding.RuleId);
         json.WriteString("severity", f.SeverityName);
@@ -52,13 +50,13 @@ internal sealed class JsonReportWriter(TextWriter output, TextWriter error) : Li
         }
 
         json.WriteEndObject();
-        _stream.PassOnWhenFull();
+        PassOnWhenFull();
     }
 
     /// <inheritdoc />
-    public override void Finish(LintSummary summary)
+    protected override void WriteEnd(LintSummary summary)
     {
-        var json = _stream.Json;
+        var json = Json;
         json.WriteEndArray();
         json.WriteStartArray("readErrors");
         foreach (var problem in summary.Problems)
@@ -69,7 +67,7 @@ internal sealed class JsonReportWriter(TextWriter output, TextWriter error) : Li
             json.WriteNumber("column", problem.Column);
             json.WriteString("message", problem.Message);
             json.WriteEndObject();
-            _stream.PassOnWhenFull();
+            PassOnWhenFull();
         }
 
         json.WriteEndArray();
@@ -86,19 +84,6 @@ internal sealed class JsonReportWriter(TextWriter output, TextWriter error) : Li
         json.WriteNumber("suppressed", summary.Suppressed);
         json.WriteEndObject();
         json.WriteEndObject();
-        _stream.Finish();
-        ProblemWriter.Write(summary, error);
-    }
-
-    /// <inheritdoc />
-    protected override void Dispose(bool disposing)
-    {
-        if (disposing)
-        {
-            _stream.Dispose();
-        }
-
-        base.Dispose(disposing);
     }
 
     private static string? NullIfEmpty(string? value) => string.IsNullOrEmpty(value) ? null : value;

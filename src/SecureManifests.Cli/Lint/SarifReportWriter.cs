@@ -9,11 +9,10 @@ namespace SecureManifests.Cli.Lint;
 /// with an inSource suppression and its justification), and
 /// unreadable input as tool execution notifications with <c>executionSuccessful: false</c>.
 /// </summary>
-internal sealed class SarifReportWriter(TextWriter output, TextWriter error) : LintReportWriter
+internal sealed class SarifReportWriter(TextWriter output, TextWriter error) : JsonLintReportWriter(output, error)
 {
     private const string SchemaUri = "https://json.schemastore.org/sarif-2.1.0.json";
 
-    private readonly StreamedJson _stream = new(output);
     private Dictionary<string, int> _ruleIndex = new(StringComparer.Ordinal);
 
     /// <inheritdoc />
@@ -21,7 +20,7 @@ internal sealed class SarifReportWriter(TextWriter output, TextWriter error) : L
     {
         // Every finding is of an enabled rule (the engine checks only those), so the rules are known before the first.
         _ruleIndex = enabledRules.Select((r, i) => (r.Id, i)).ToDictionary(p => p.Id, p => p.i, StringComparer.Ordinal);
-        var json = _stream.Json;
+        var json = Json;
         json.WriteStartObject();
         json.WriteString("$schema", SchemaUri);
         json.WriteString("version", "2.1.0");
@@ -35,14 +34,14 @@ internal sealed class SarifReportWriter(TextWriter output, TextWriter error) : L
     /// <inheritdoc />
     public override void Write(LocatedFinding finding)
     {
-        WriteResult(_stream.Json, finding, _ruleIndex[finding.Finding.RuleId]);
-        _stream.PassOnWhenFull();
+        WriteResult(Json, finding, _ruleIndex[finding.Finding.RuleId]);
+        PassOnWhenFull();
     }
 
     /// <inheritdoc />
-    public override void Finish(LintSummary summary)
+    protected override void WriteEnd(LintSummary summary)
     {
-        var json = _stream.Json;
+        var json = Json;
         json.WriteEndArray();
 
         // After the results: whether the run succeeded is known only once all input is read.
@@ -50,19 +49,6 @@ internal sealed class SarifReportWriter(TextWriter output, TextWriter error) : L
         json.WriteEndObject();
         json.WriteEndArray();
         json.WriteEndObject();
-        _stream.Finish();
-        ProblemWriter.Write(summary, error);
-    }
-
-    /// <inheritdoc />
-    protected override void Dispose(bool disposing)
-    {
-        if (disposing)
-        {
-            _stream.Dispose();
-        }
-
-        base.Dispose(disposing);
     }
 
     private static void WriteTool(Utf8JsonWriter json, IReadOnlyList<RuleDescriptor> rules)
