@@ -14,20 +14,7 @@ internal static class LintCommand
             return ExitCodes.Success;
         }
 
-        var report = LintRunner.Run(options, console);
-        switch (options.Format)
-        {
-            case ReportFormat.Json:
-                JsonReportWriter.Write(report, console.Output, console.Error);
-                break;
-            case ReportFormat.Sarif:
-                SarifReportWriter.Write(report, console.Output, console.Error);
-                break;
-            default:
-                TextReportWriter.Write(report, console.Output, console.Error);
-                break;
-        }
-
-        return report.ExitCode;
+        using var writer = LintReportWriter.For(options.Format, console.Output, console.Error);
+        return LintRunner.Run(options, console, writer).ExitCode;
     }
 }

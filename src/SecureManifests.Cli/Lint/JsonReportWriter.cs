@@ -1,5 +1,3 @@
-using System.Buffers;
-using System.Text;
 using System.Text.Encodings.Web;
 using System.Text.Json;
 using SecureManifests.Rules;
@@ -10,9 +8,9 @@ namespace SecureManifests.Cli.Lint;
 /// <c>{"findings":[...],"readErrors":[...],"summary":{...}}</c>. The finding fields (ruleId, severity, file, line,
 /// column, kind, namespace, name, container, path, message, suppressed, and justification on suppressed ones only) are
 /// a public contract; absent values are null. The summary counts unsuppressed findings, and suppressed ones apart.
-/// Written with <see cref="Utf8JsonWriter"/>: no reflection, fixed property order, <c>\n</c> line ends.
+/// Written with <see cref="Utf8JsonWriter"/> as findings come: no reflection, fixed property order, <c>\n</c> line ends.
 /// </summary>
-internal static class JsonReportWriter
+internal sealed class JsonReportWriter(TextWriter output, TextWriter error) : JsonLintReportWriter(output, error)
 {
     internal static readonly JsonWriterOptions WriterOptions = new()
     {
@@ -21,66 +19,71 @@ internal static class JsonReportWriter
         Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping,
     };
 
-    public static void Write(LintReport report, TextWriter output, TextWriter error)
+    /// <inheritdoc />
+    public override void Start(IReadOnlyList<RuleDescriptor> enabledRules)
     {
-        var buffer = new ArrayBufferWriter<byte>(16 * 1024);
-        using (var json = new Utf8JsonWriter(buffer, WriterOptions))
+        var json = Json;
+        json.WriteStartObject();
+        json.WriteStartArray("findings");
+    }
+
+    /// <inheritdoc />
+    public override void Write(LocatedFinding f)
+    {
+        var json = Json;
+        json.WriteStartObject();
+        json.WriteString("ruleId", f.Finding.RuleId);
+        json.WriteString("severity", f.SeverityName);
+        json.WriteString("file", f.File);
+        json.WriteNumber("line", f.Line);
+        json.WriteNumber("column", f.Column);
+        json.WriteString("kind", f.Finding.Kind);
+        json.WriteString("namespace", NullIfEmpty(f.Finding.Namespace));
+        json.WriteString("name", f.Finding.Name);
+        json.WriteString("container", f.Finding.Container);
+        json.WriteString("path", f.Finding.Path);
+        json.WriteString("message", f.Finding.Message);
+        json.WriteBoolean("suppressed", f.Finding.IsSuppressed);
+        if (f.Finding.WaiverReason is { } reason)
         {
-            json.WriteStartObject();
-            json.WriteStartArray("findings");
-            foreach (var f in report.Findings)
-            {
-                json.WriteStartObject();
-                json.WriteString("ruleId", f.Finding.RuleId);
-                json.WriteString("severity", f.SeverityName);
-                json.WriteString("file", f.File);
-                json.WriteNumber("line", f.Line);
-                json.WriteNumber("column", f.Column);
-                json.WriteString("kind", f.Finding.Kind);
-                json.WriteString("namespace", NullIfEmpty(f.Finding.Namespace));
-                json.WriteString("name", f.Finding.Name);
-                json.WriteString("container", f.Finding.Container);
-                json.WriteString("path", f.Finding.Path);
-                json.WriteString("message", f.Finding.Message);
-                json.WriteBoolean("suppressed", f.Finding.IsSuppressed);
-                if (f.Finding.WaiverReason is { } reason)
-                {
-                    json.WriteString("justification", reason);
-                }
-
-                json.WriteEndObject();
-            }
-
-            json.WriteEndArray();
-            json.WriteStartArray("readErrors");
-            foreach (var problem in report.Problems)
-            {
-                json.WriteStartObject();
-                json.WriteString("file", problem.File);
-                json.WriteNumber("line", problem.Line);
-                json.WriteNumber("column", problem.Column);
-                json.WriteString("message", problem.Message);
-                json.WriteEndObject();
-            }
-
-            json.WriteEndArray();
-            json.WriteStartObject("summary");
-            json.WriteNumber("files", report.Files);
-            json.WriteNumber("documents", report.Documents);
-            json.WriteNumber("findings", report.Unsuppressed);
-            json.WriteStartObject("bySeverity");
-            json.WriteNumber("error", report.Count(RuleSeverity.Error));
-            json.WriteNumber("warning", report.Count(RuleSeverity.Warning));
-            json.WriteNumber("info", report.Count(RuleSeverity.Info));
-            json.WriteEndObject();
-            json.WriteNumber("readErrors", report.Problems.Count);
-            json.WriteNumber("suppressed", report.Suppressed);
-            json.WriteEndObject();
-            json.WriteEndObject();
+            json.WriteString("justification", reason);
         }
 
-        output.Line(Encoding.UTF8.GetString(buffer.WrittenSpan));
-        ProblemWriter.Write(report, error);
+        json.WriteEndObject();
+        PassOnWhenFull();
+    }
+
+    /// <inheritdoc />
+    protected override void WriteEnd(LintSummary summary)
+    {
+        var json = Json;
+        json.WriteEndArray();
+        json.WriteStartArray("readErrors");
+        foreach (var problem in summary.Problems)
+        {
+            json.WriteStartObject();
+            json.WriteString("file", problem.File);
+            json.WriteNumber("line", problem.Line);
+            json.WriteNumber("column", problem.Column);
+            json.WriteString("message", problem.Message);
+            json.WriteEndObject();
+            PassOnWhenFull();
+        }
+
+        json.WriteEndArray();
+        json.WriteStartObject("summary");
+        json.WriteNumber("files", summary.Files);
+        json.WriteNumber("documents", summary.Documents);
+        json.WriteNumber("findings", summary.Unsuppressed);
+        json.WriteStartObject("bySeverity");
+        json.WriteNumber("error", summary.Count(RuleSeverity.Error));
+        json.WriteNumber("warning", summary.Count(RuleSeverity.Warning));
+        json.WriteNumber("info", summary.Count(RuleSeverity.Info));
+        json.WriteEndObject();
+        json.WriteNumber("readErrors", summary.Problems.Count);
+        json.WriteNumber("suppressed", summary.Suppressed);
+        json.WriteEndObject();
+        json.WriteEndObject();
     }
 
     private static string? NullIfEmpty(string? value) => string.IsNullOrEmpty(value) ? null : value;

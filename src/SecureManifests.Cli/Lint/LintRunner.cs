@@ -1,68 +1,74 @@
-using k8s;
 using SecureManifests.Cli.Input;
 using SecureManifests.Rules;
 
 namespace SecureManifests.Cli.Lint;
 
 /// <summary>
-/// Reads every input, then checks all objects together (cross-object rules need the whole set) and places
-/// each finding at the field it is about. The reader streams, so only the parsed objects and their field
-/// positions stay in memory, never the text.
+/// Streams every input through the rule engine: each object is checked on its own as it is read, its findings are
+/// placed at the fields they are about and written out, and the object is dropped; only the engine's compact index
+/// and the positions of the fields cross-object rules may still report stay. The cross-object findings come last.
+/// Order (deterministic): per-object findings object by object in input order, then cross-object findings object by
+/// object; within an object by position, then rule ID. Memory follows the index, not the input or the report.
 /// </summary>
 internal static class LintRunner
 {
     private static readonly RuleEngine Engine = new();
     private static readonly ManifestReader Reader = new();
 
-    /// <summary>Lints the inputs named by <paramref name="options"/>.</summary>
-    public static LintReport Run(LintOptions options, CliConsole console)
+    /// <summary>Lints the inputs named by <paramref name="options"/> into <paramref name="writer"/>.</summary>
+    public static LintSummary Run(LintOptions options, CliConsole console, LintReportWriter writer)
     {
         ArgumentNullException.ThrowIfNull(options);
         ArgumentNullException.ThrowIfNull(console);
+        ArgumentNullException.ThrowIfNull(writer);
         var (inputs, problems) = InputCollector.Collect(options.Paths, console.WorkingDirectory);
-        var documents = new List<SourceDocument>();
+        var engineOptions = options.ToEngineOptions();
+        writer.Start(RuleCatalog.All.Where(engineOptions.IsEnabled).ToList());
+        var summary = new LintSummary(options.FailOn, problems) { Files = inputs.Count };
+        var evaluation = Engine.StartEvaluation(engineOptions);
+        var pending = new PendingPositions();
+        var group = new FindingGroup(writer, summary);
         foreach (var input in inputs)
         {
-            Read(input, console, documents, problems);
+            Read(input, console, problems, document =>
+            {
+                if (options.DefaultNamespace is not null)
+                {
+                    NamespaceDefaults.Apply(document.Object, options.DefaultNamespace);
+                }
+
+                var index = evaluation.Count;
+                var result = evaluation.Add(document.Object);
+                foreach (var finding in result.Findings)
+                {
+                    var position = document.Locate(finding.Path);
+                    group.Add(new LocatedFinding(finding, document.SourceName, Math.Max(1, position.Line), Math.Max(1, position.Column)));
+                }
+
+                group.Write();
+                pending.Remember(index, document, result.PendingPaths);
+            });
         }
 
-        var objects = new IKubernetesObject[documents.Count];
-        for (var i = 0; i < objects.Length; i++)
+        summary.Documents = evaluation.Count;
+        var current = -1;
+        foreach (var finding in evaluation.Complete())
         {
-            objects[i] = documents[i].Object;
+            if (finding.ObjectIndex != current)
+            {
+                group.Write();
+                current = finding.ObjectIndex;
+            }
+
+            group.Add(pending.Locate(finding));
         }
 
-        if (options.DefaultNamespace is not null)
-        {
-            NamespaceDefaults.Apply(objects, options.DefaultNamespace);
-        }
-
-        var engineOptions = options.ToEngineOptions();
-        var findings = Engine.Evaluate(objects, engineOptions);
-        var located = new List<LocatedFinding>(findings.Count);
-        foreach (var finding in findings)
-        {
-            var document = documents[finding.ObjectIndex];
-            var position = document.Locate(finding.Path);
-            located.Add(new LocatedFinding(finding, document.SourceName, Math.Max(1, position.Line), Math.Max(1, position.Column)));
-        }
-
-        // Objects are in input order, so ordering by object keeps files in the order given; within an object,
-        // by position, so the report reads top to bottom.
-        var ordered = located
-            .Select((f, i) => (f, i))
-            .OrderBy(p => p.f.Finding.ObjectIndex)
-            .ThenBy(p => p.f.Line)
-            .ThenBy(p => p.f.Column)
-            .ThenBy(p => p.f.Finding.RuleId, StringComparer.Ordinal)
-            .ThenBy(p => p.i)
-            .Select(p => p.f)
-            .ToList();
-        var enabled = RuleCatalog.All.Where(engineOptions.IsEnabled).ToList();
-        return new LintReport(options, enabled, inputs.Count, documents.Count, ordered, problems);
+        group.Write();
+        writer.Finish(summary);
+        return summary;
     }
 
-    private static void Read(LintInput input, CliConsole console, List<SourceDocument> documents, List<InputProblem> problems)
+    private static void Read(LintInput input, CliConsole console, List<InputProblem> problems, Action<SourceDocument> lint)
     {
         try
         {
@@ -74,7 +80,7 @@ internal static class LintRunner
                 switch (result)
                 {
                     case SourceDocument document:
-                        documents.Add(document);
+                        lint(document);
                         break;
                     case ReadError error:
                         problems.Add(new InputProblem(input.DisplayName, Math.Max(1, error.Line), Math.Max(1, error.Column), error.Message));
@@ -85,6 +91,49 @@ internal static class LintRunner
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {
             problems.Add(new InputProblem(input.DisplayName, 1, 1, $"cannot read: {e.Message}"));
+        }
+    }
+
+    /// <summary>
+    /// The findings of one object, written in reading order: by position so the report reads top to bottom, then
+    /// rule ID, then the order the engine gave (the sort is stable).
+    /// </summary>
+    private sealed class FindingGroup(LintReportWriter writer, LintSummary summary)
+    {
+        private readonly List<(LocatedFinding Finding, int Order)> _findings = new();
+
+        public void Add(LocatedFinding finding) => _findings.Add((finding, _findings.Count));
+
+        public void Write()
+        {
+            if (_findings.Count > 1)
+            {
+                _findings.Sort(static (a, b) =>
+                {
+                    var byLine = a.Finding.Line.CompareTo(b.Finding.Line);
+                    if (byLine != 0)
+                    {
+                        return byLine;
+                    }
+
+                    var byColumn = a.Finding.Column.CompareTo(b.Finding.Column);
+                    if (byColumn != 0)
+                    {
+                        return byColumn;
+                    }
+
+                    var byRule = string.CompareOrdinal(a.Finding.Finding.RuleId, b.Finding.Finding.RuleId);
+                    return byRule != 0 ? byRule : a.Order.CompareTo(b.Order);
+                });
+            }
+
+            foreach (var (finding, _) in _findings)
+            {
+                summary.Add(finding.Finding);
+                writer.Write(finding);
+            }
+
+            _findings.Clear();
         }
     }
 }

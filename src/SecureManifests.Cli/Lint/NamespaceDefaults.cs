@@ -10,17 +10,14 @@ namespace SecureManifests.Cli.Lint;
 /// </summary>
 internal static class NamespaceDefaults
 {
-    public static void Apply(IEnumerable<IKubernetesObject> objects, string @namespace)
+    public static void Apply(IKubernetesObject obj, string @namespace)
     {
-        foreach (var obj in objects)
+        if (obj is IMetadata<V1ObjectMeta> withMetadata && !KindScopes.IsClusterScoped(obj.Kind))
         {
-            if (obj is IMetadata<V1ObjectMeta> withMetadata && !KindScopes.IsClusterScoped(obj.Kind))
+            withMetadata.Metadata ??= new V1ObjectMeta();
+            if (string.IsNullOrEmpty(withMetadata.Metadata.NamespaceProperty))
             {
-                withMetadata.Metadata ??= new V1ObjectMeta();
-                if (string.IsNullOrEmpty(withMetadata.Metadata.NamespaceProperty))
-                {
-                    withMetadata.Metadata.NamespaceProperty = @namespace;
-                }
+                withMetadata.Metadata.NamespaceProperty = @namespace;
             }
         }
     }

@@ -1,5 +1,3 @@
-using System.Buffers;
-using System.Text;
 using System.Text.Json;
 using SecureManifests.Rules;
 
@@ -11,47 +9,49 @@ namespace SecureManifests.Cli.Lint;
 /// with an inSource suppression and its justification), and
 /// unreadable input as tool execution notifications with <c>executionSuccessful: false</c>.
 /// </summary>
-internal static class SarifReportWriter
+internal sealed class SarifReportWriter(TextWriter output, TextWriter error) : JsonLintReportWriter(output, error)
 {
     private const string SchemaUri = "https://json.schemastore.org/sarif-2.1.0.json";
 
-    public static void Write(LintReport report, TextWriter output, TextWriter error)
+    private Dictionary<string, int> _ruleIndex = new(StringComparer.Ordinal);
+
+    /// <inheritdoc />
+    public override void Start(IReadOnlyList<RuleDescriptor> enabledRules)
     {
-        var rules = report.EnabledRules
-            .Concat(report.Findings.Select(f => RuleCatalog.Get(f.Finding.RuleId)))
-            .DistinctBy(r => r.Id)
-            .OrderBy(r => r.Id, StringComparer.Ordinal)
-            .ToList();
-        var ruleIndex = rules.Select((r, i) => (r.Id, i)).ToDictionary(p => p.Id, p => p.i, StringComparer.Ordinal);
-
-        var buffer = new ArrayBufferWriter<byte>(32 * 1024);
-        using (var json = new Utf8JsonWriter(buffer, JsonReportWriter.WriterOptions))
-        {
-            json.WriteStartObject();
-            json.WriteString("$schema", SchemaUri);
-            json.WriteString("version", "2.1.0");
-            json.WriteStartArray("runs");
-            json.WriteStartObject();
-            WriteTool(json, rules);
-            WriteInvocation(json, report);
-            json.WriteString("columnKind", "utf16CodeUnits");
-            json.WriteStartArray("results");
-            foreach (var f in report.Findings)
-            {
-                WriteResult(json, f, ruleIndex[f.Finding.RuleId]);
-            }
-
-            json.WriteEndArray();
-            json.WriteEndObject();
-            json.WriteEndArray();
-            json.WriteEndObject();
-        }
-
-        output.Line(Encoding.UTF8.GetString(buffer.WrittenSpan));
-        ProblemWriter.Write(report, error);
+        // Every finding is of an enabled rule (the engine checks only those), so the rules are known before the first.
+        _ruleIndex = enabledRules.Select((r, i) => (r.Id, i)).ToDictionary(p => p.Id, p => p.i, StringComparer.Ordinal);
+        var json = Json;
+        json.WriteStartObject();
+        json.WriteString("$schema", SchemaUri);
+        json.WriteString("version", "2.1.0");
+        json.WriteStartArray("runs");
+        json.WriteStartObject();
+        WriteTool(json, enabledRules);
+        json.WriteString("columnKind", "utf16CodeUnits");
+        json.WriteStartArray("results");
     }
 
-    private static void WriteTool(Utf8JsonWriter json, List<RuleDescriptor> rules)
+    /// <inheritdoc />
+    public override void Write(LocatedFinding finding)
+    {
+        WriteResult(Json, finding, _ruleIndex[finding.Finding.RuleId]);
+        PassOnWhenFull();
+    }
+
+    /// <inheritdoc />
+    protected override void WriteEnd(LintSummary summary)
+    {
+        var json = Json;
+        json.WriteEndArray();
+
+        // After the results: whether the run succeeded is known only once all input is read.
+        WriteInvocation(json, summary);
+        json.WriteEndObject();
+        json.WriteEndArray();
+        json.WriteEndObject();
+    }
+
+    private static void WriteTool(Utf8JsonWriter json, IReadOnlyList<RuleDescriptor> rules)
     {
         json.WriteStartObject("tool");
         json.WriteStartObject("driver");
@@ -100,7 +100,7 @@ internal static class SarifReportWriter
         json.WriteEndObject();
     }
 
-    private static void WriteInvocation(Utf8JsonWriter json, LintReport report)
+    private static void WriteInvocation(Utf8JsonWriter json, LintSummary report)
     {
         json.WriteStartArray("invocations");
         json.WriteStartObject();

@@ -10,34 +10,43 @@ namespace SecureManifests.Cli.Lint;
 /// stdout; unreadable input as <c>file:line:col: error: message</c> and one summary line on stderr. Suppressed (waived)
 /// findings get no line, only a count in the summary.
 /// </summary>
-internal static class TextReportWriter
+internal sealed class TextReportWriter(TextWriter output, TextWriter error) : LintReportWriter
 {
-    public static void Write(LintReport report, TextWriter output, TextWriter error)
+    private readonly StringBuilder _line = new(256);
+
+    /// <inheritdoc />
+    public override void Start(IReadOnlyList<RuleDescriptor> enabledRules)
     {
-        var line = new StringBuilder(256);
-        foreach (var f in report.Findings)
-        {
-            if (f.Finding.IsSuppressed)
-            {
-                continue;
-            }
-
-            line.Clear();
-            // File names, messages and object names carry text from the input: escaped, each finding stays one line
-            // and no value reaches the terminal raw.
-            line.Append(PrintableText.Escape(f.File)).Append(':')
-                .Append(f.Line.ToString(CultureInfo.InvariantCulture)).Append(':')
-                .Append(f.Column.ToString(CultureInfo.InvariantCulture)).Append(": ")
-                .Append(f.SeverityName).Append(' ').Append(f.Finding.RuleId).Append(": ")
-                .Append(PrintableText.Escape(f.Finding.Message)).Append(" [").Append(PrintableText.Escape(f.ObjectName)).Append(']');
-            output.Line(line.ToString());
-        }
-
-        ProblemWriter.Write(report, error);
-        error.Line(Summary(report));
     }
 
-    public static string Summary(LintReport report)
+    /// <inheritdoc />
+    public override void Write(LocatedFinding f)
+    {
+        if (f.Finding.IsSuppressed)
+        {
+            return;
+        }
+
+        var line = _line;
+        line.Clear();
+        // File names, messages and object names carry text from the input: escaped, each finding stays one line
+        // and no value reaches the terminal raw.
+        line.Append(PrintableText.Escape(f.File)).Append(':')
+            .Append(f.Line.ToString(CultureInfo.InvariantCulture)).Append(':')
+            .Append(f.Column.ToString(CultureInfo.InvariantCulture)).Append(": ")
+            .Append(f.SeverityName).Append(' ').Append(f.Finding.RuleId).Append(": ")
+            .Append(PrintableText.Escape(f.Finding.Message)).Append(" [").Append(PrintableText.Escape(f.ObjectName)).Append(']');
+        output.Line(line.ToString());
+    }
+
+    /// <inheritdoc />
+    public override void Finish(LintSummary summary)
+    {
+        ProblemWriter.Write(summary, error);
+        error.Line(Summary(summary));
+    }
+
+    public static string Summary(LintSummary report)
     {
         var text = string.Create(CultureInfo.InvariantCulture,
             $"{Plural(report.Files, "file")}, {Plural(report.Documents, "object")}: " +
@@ -63,7 +72,7 @@ internal static class TextReportWriter
 /// <summary>Unreadable input on stderr, one line each, in every format.</summary>
 internal static class ProblemWriter
 {
-    public static void Write(LintReport report, TextWriter error)
+    public static void Write(LintSummary report, TextWriter error)
     {
         foreach (var problem in report.Problems)
         {

@@ -52,7 +52,7 @@ public sealed class Finding
     /// <summary>What is wrong, naming the field and the safe value.</summary>
     public string Message { get; }
 
-    /// <summary>Index of the object in the list given to <see cref="RuleEngine.Evaluate"/>.</summary>
+    /// <summary>Index of the object in the list given to <see cref="RuleEngine.Evaluate"/> (or in the order given to <see cref="RuleEvaluation.Add"/>).</summary>
     public int ObjectIndex { get; }
 
     /// <summary>The reason of the waiver that covers this finding, when waived findings are reported.</summary>

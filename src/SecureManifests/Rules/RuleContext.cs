@@ -35,16 +35,27 @@ internal sealed class RuleContext
     public void Report(RuleTarget target, string path, string message, string? container = null)
     {
         ArgumentNullException.ThrowIfNull(target);
+        Report(target.Waivers, target.Kind, target.Namespace, target.Name, target.Index, container, path, message);
+    }
+
+    /// <summary>Reports a finding of the current (cross-object) rule on <paramref name="member"/>, unless a waiver covers it.</summary>
+    public void Report(Checks.SetMember member, string path, string message)
+    {
+        ArgumentNullException.ThrowIfNull(member);
+        Report(member.Waivers, member.Kind, member.Namespace, member.Name, member.Index, null, path, message);
+    }
+
+    internal void Begin(RuleDescriptor rule) => _rule = rule;
+
+    private void Report(Waivers waivers, string kind, string? @namespace, string name, int index, string? container, string path, string message)
+    {
         var rule = Rule;
-        var reason = target.Waivers.ReasonFor(rule.Id);
+        var reason = waivers.ReasonFor(rule.Id);
         if (reason is not null && !Options.ReportWaived)
         {
             return;
         }
 
-        _findings.Add(new Finding(
-            rule.Id, rule.DefaultSeverity, target.Kind, target.Namespace, target.Name, container, path, message, target.Index, reason));
+        _findings.Add(new Finding(rule.Id, rule.DefaultSeverity, kind, @namespace, name, container, path, message, index, reason));
     }
-
-    internal void Begin(RuleDescriptor rule) => _rule = rule;
 }

@@ -44,61 +44,30 @@ public sealed class RuleEngine
     public IReadOnlyList<Finding> Evaluate(IReadOnlyList<IKubernetesObject> objects, RuleEngineOptions? options = null)
     {
         ArgumentNullException.ThrowIfNull(objects);
-        options ??= new RuleEngineOptions();
-
-        var objectRules = Enabled(_objectRules, options);
-        var setRules = Enabled(_setRules, options);
+        var evaluation = StartEvaluation(options);
         var findings = new List<Finding>();
-        var context = new RuleContext(options, findings);
-        var targets = new RuleTarget[objects.Count];
-
         for (var i = 0; i < objects.Count; i++)
         {
             var obj = objects[i] ?? throw new ArgumentException(
                 "objects[" + i.ToString(CultureInfo.InvariantCulture) + "] is null; every element must be a Kubernetes object.",
                 nameof(objects));
-            var target = RuleTarget.Create(obj, i);
-            targets[i] = target;
-            ReportBlankWaivers(target, context, options);
-            foreach (var (rule, check) in objectRules)
-            {
-                context.Begin(rule);
-                check.Check(target, context);
-            }
-        }
-
-        if (setRules.Length == 0)
-        {
-            return findings;
+            findings.AddRange(evaluation.Add(obj).Findings);
         }
 
         var perObjectCount = findings.Count;
-        foreach (var (rule, check) in setRules)
-        {
-            context.Begin(rule);
-            check.Check(targets, context);
-        }
-
+        findings.AddRange(evaluation.Complete());
         return findings.Count == perObjectCount ? findings : OrderByObject(findings);
     }
 
-    private static void ReportBlankWaivers(RuleTarget target, RuleContext context, RuleEngineOptions options)
+    /// <summary>
+    /// Starts checking a stream of objects: give them one at a time to <see cref="RuleEvaluation.Add"/>, which checks
+    /// each on its own at once and keeps only what the cross-object checks need, then call
+    /// <see cref="RuleEvaluation.Complete"/>. For inputs too large to hold; <see cref="Evaluate"/> is the same run on a list.
+    /// </summary>
+    public RuleEvaluation StartEvaluation(RuleEngineOptions? options = null)
     {
-        foreach (var blank in target.Waivers.Blank)
-        {
-            var rule = RuleCatalog.Find(blank.RuleId);
-            if (rule is null || !options.IsEnabled(rule) || target.Waivers.ReasonFor(rule.Id) is not null)
-            {
-                continue;
-            }
-
-            context.Begin(rule);
-            context.Report(
-                target,
-                blank.Path,
-                $"The waiver annotation '{blank.Key}' has no reason, so {rule.Id} is not waived: " +
-                $"give the reason as its value, e.g. {blank.Key}: \"why this is acceptable\"");
-        }
+        options ??= new RuleEngineOptions();
+        return new RuleEvaluation(options, Enabled(_objectRules, options), Enabled(_setRules, options));
     }
 
     // Stable: findings of one object keep the order their checks produced them in.

@@ -82,8 +82,11 @@ internal sealed class RuleTarget
     public Waivers Waivers { get; }
 
     /// <summary>How messages name the object: <c>Deployment shop/api</c>.</summary>
-    public string Description =>
-        string.IsNullOrEmpty(Namespace) ? Kind + " " + Name : Kind + " " + Namespace + "/" + Name;
+    public string Description => Describe(Kind, Namespace, Name);
+
+    /// <summary>How messages name an object: <c>Deployment shop/api</c>, or <c>Namespace shop</c> without a namespace.</summary>
+    public static string Describe(string kind, string? @namespace, string name) =>
+        string.IsNullOrEmpty(@namespace) ? kind + " " + name : kind + " " + @namespace + "/" + name;
 
     /// <summary>Builds the view of <paramref name="obj"/>, the <paramref name="index"/>-th evaluated object.</summary>
     public static RuleTarget Create(IKubernetesObject obj, int index)

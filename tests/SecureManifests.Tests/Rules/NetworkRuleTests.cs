@@ -238,6 +238,14 @@ public sealed class NetworkRuleTests
 
     [Theory]
     [MemberData(nameof(CaseNames))]
+    public void Streamed_cross_object_findings_are_at_fields_announced_when_their_object_was_added(string name)
+    {
+        var c = Cases[name];
+        StreamingEvaluation.AssertAnnouncesWhereItReports(name, c.Objects(), new RuleEngineOptions { Profile = RuleProfile.All, FlagMissingNamespace = c.FlagMissingNamespace });
+    }
+
+    [Theory]
+    [MemberData(nameof(CaseNames))]
     public void Rule_fires_exactly_when_it_should(string name)
     {
         var c = Cases[name];

@@ -230,6 +230,35 @@ public sealed class RuleEngineTests
     }
 
     [Fact]
+    public void A_streamed_evaluation_keeps_no_object_and_still_judges_the_set()
+    {
+        var options = new RuleEngineOptions { Profile = RuleProfile.All };
+        var evaluation = new RuleEngine().StartEvaluation(options);
+
+        var (added, perObject) = AddAndForget(evaluation);
+        GC.Collect();
+        GC.WaitForPendingFinalizers();
+        GC.Collect();
+
+        Assert.All(added, a => Assert.False(a.IsAlive, "the evaluation still holds an object it was given"));
+        var streamed = perObject.Concat(evaluation.Complete()).OrderBy(f => f.ObjectIndex).Select(f => f.ToString());
+        var whole = new RuleEngine().Evaluate(Dangling(), options).Select(f => f.ToString());
+        Assert.Equal(whole, streamed);
+        Assert.Contains(whole, f => f.StartsWith(RuleIds.DanglingService, StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void A_completed_evaluation_takes_no_more_objects()
+    {
+        var evaluation = new RuleEngine().StartEvaluation();
+        evaluation.Add(SecureDeployment());
+        _ = evaluation.Complete();
+
+        Assert.Throws<InvalidOperationException>(() => evaluation.Add(SecureDeployment()));
+        Assert.Throws<InvalidOperationException>(() => evaluation.Complete());
+    }
+
+    [Fact]
     public void A_check_for_a_rule_not_in_the_catalogue_is_refused()
     {
         var error = Assert.Throws<ArgumentException>(() => new RuleEngine(new IObjectRule[] { new BogusRule() }, Array.Empty<ISetRule>()));
@@ -310,5 +339,31 @@ public sealed class RuleEngineTests
         public void Check(RuleTarget target, RuleContext context)
         {
         }
+    }
+
+    // A consistent large set plus a Service whose selector matches no pod.
+    private static List<IKubernetesObject> Dangling()
+    {
+        var objects = LargeSetRuleTests.LargeSet(4, 2);
+        objects.Add(new V1Service
+        {
+            ApiVersion = "v1", Kind = "Service", Metadata = new V1ObjectMeta { Name = "lost", NamespaceProperty = "team-0" },
+            Spec = new V1ServiceSpec { Selector = new Dictionary<string, string> { ["app.kubernetes.io/name"] = "nobody" } },
+        });
+        return objects;
+    }
+
+    // Not inlined, so no local of the caller keeps the objects alive.
+    [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.NoInlining)]
+    private static (WeakReference[] Added, List<Finding> PerObject) AddAndForget(RuleEvaluation evaluation)
+    {
+        var objects = Dangling();
+        var findings = new List<Finding>();
+        foreach (var obj in objects)
+        {
+            findings.AddRange(evaluation.Add(obj).Findings);
+        }
+
+        return (objects.Select(o => new WeakReference(o)).ToArray(), findings);
     }
 }

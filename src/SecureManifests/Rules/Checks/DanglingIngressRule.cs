@@ -14,54 +14,30 @@ internal sealed class DanglingIngressRule : ISetRule
     public string RuleId => RuleIds.DanglingIngress;
 
     /// <inheritdoc />
-    public void Check(IReadOnlyList<RuleTarget> targets, RuleContext context)
+    public void Check(SetMember member, ObjectSetIndex index, RuleContext context)
     {
-        ArgumentNullException.ThrowIfNull(targets);
+        ArgumentNullException.ThrowIfNull(index);
         ArgumentNullException.ThrowIfNull(context);
-        var index = ObjectSetIndex.For(targets);
-        foreach (var t in targets)
-        {
-            if (t.Source is not V1Ingress { Spec: { } spec })
-            {
-                continue;
-            }
-
-            var ns = ObjectSetIndex.NamespaceOf(t);
-            CheckBackend(t, ns, spec.DefaultBackend?.Service, "spec.defaultBackend.service", index, context);
-            if (spec.Rules is not { } rules)
-            {
-                continue;
-            }
-
-            for (var i = 0; i < rules.Count; i++)
-            {
-                if (rules[i]?.Http?.Paths is not { } paths)
-                {
-                    continue;
-                }
-
-                for (var j = 0; j < paths.Count; j++)
-                {
-                    CheckBackend(t, ns, paths[j]?.Backend?.Service,
-                        "spec.rules[" + Number(i) + "].http.paths[" + Number(j) + "].backend.service", index, context);
-                }
-            }
-        }
-    }
-
-    private static void CheckBackend(
-        RuleTarget t, string ns, V1IngressServiceBackend? backend, string path, ObjectSetIndex index, RuleContext context)
-    {
-        if (backend is null || string.IsNullOrEmpty(backend.Name))
+        if (member is not IngressMember ingress)
         {
             return;
         }
 
+        foreach (var backend in ingress.Backends)
+        {
+            CheckBackend(ingress, backend, index, context);
+        }
+    }
+
+    private static void CheckBackend(IngressMember t, IngressBackend b, ObjectSetIndex index, RuleContext context)
+    {
+        var ns = t.SetNamespace;
+        var backend = b.Service;
         var service = index.Service(ns, backend.Name);
         if (service is null)
         {
-            context.Report(t, path + ".name",
-                $"{path}.name of {t.Description} names Service '{backend.Name}', which is not in namespace " +
+            context.Report(t, b.NamePath,
+                $"{b.NamePath} of {t.Description} names Service '{backend.Name}', which is not in namespace " +
                 $"{(ns.Length == 0 ? "(no namespace)" : ns)}: add the Service or fix the name");
             return;
         }
@@ -71,8 +47,8 @@ internal sealed class DanglingIngressRule : ISetRule
         {
             if (ports is null || !ports.Any(p => p?.Port == number))
             {
-                context.Report(t, path + ".port.number",
-                    $"{path}.port.number of {t.Description} is {Number(number)}, which Service '{backend.Name}' does not declare " +
+                context.Report(t, b.PortNumberPath,
+                    $"{b.PortNumberPath} of {t.Description} is {Number(number)}, which Service '{backend.Name}' does not declare " +
                     $"(spec.ports: {Declared(ports)}): use one of its ports");
             }
         }
@@ -81,8 +57,8 @@ internal sealed class DanglingIngressRule : ISetRule
             var name = backend.Port.Name;
             if (ports is null || !ports.Any(p => string.Equals(p?.Name, name, StringComparison.Ordinal)))
             {
-                context.Report(t, path + ".port.name",
-                    $"{path}.port.name of {t.Description} is '{name}', which Service '{backend.Name}' does not declare " +
+                context.Report(t, b.PortNamePath,
+                    $"{b.PortNamePath} of {t.Description} is '{name}', which Service '{backend.Name}' does not declare " +
                     $"(spec.ports: {Declared(ports)}): use one of its port names");
             }
         }

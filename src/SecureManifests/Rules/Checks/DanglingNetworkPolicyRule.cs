@@ -1,4 +1,3 @@
-using System.Globalization;
 using k8s.Models;
 using SecureManifests.Rules.Semantics;
 
@@ -17,74 +16,51 @@ internal sealed class DanglingNetworkPolicyRule : ISetRule
     public string RuleId => RuleIds.DanglingNetworkPolicy;
 
     /// <inheritdoc />
-    public void Check(IReadOnlyList<RuleTarget> targets, RuleContext context)
+    public void Check(SetMember member, ObjectSetIndex index, RuleContext context)
     {
-        ArgumentNullException.ThrowIfNull(targets);
+        ArgumentNullException.ThrowIfNull(index);
         ArgumentNullException.ThrowIfNull(context);
-        var index = ObjectSetIndex.For(targets);
-        foreach (var t in targets)
-        {
-            if (t.Source is not V1NetworkPolicy { Spec: { } spec })
-            {
-                continue;
-            }
-
-            var ns = ObjectSetIndex.NamespaceOf(t);
-            if (spec.PodSelector is { } own && !LabelSelectors.IsEmpty(own) && !index.AnyPodMatches(ns, own))
-            {
-                context.Report(t, "spec.podSelector",
-                    $"spec.podSelector of {t.Description} matches no pod in namespace {Show(ns)}: " +
-                    "fix it to the pod template labels of the workload it should protect, or remove the policy");
-            }
-
-            if (spec.Ingress is { } ingress)
-            {
-                for (var i = 0; i < ingress.Count; i++)
-                {
-                    CheckPeers(t, ns, ingress[i]?.FromProperty, "spec.ingress[" + Number(i) + "].from", index, context);
-                }
-            }
-
-            if (spec.Egress is { } egress)
-            {
-                for (var i = 0; i < egress.Count; i++)
-                {
-                    CheckPeers(t, ns, egress[i]?.To, "spec.egress[" + Number(i) + "].to", index, context);
-                }
-            }
-        }
-    }
-
-    private static void CheckPeers(
-        RuleTarget t, string ns, IList<V1NetworkPolicyPeer>? peers, string path, ObjectSetIndex index, RuleContext context)
-    {
-        if (peers is null)
+        if (member is not NetworkPolicyMember { Spec: { } spec } t)
         {
             return;
         }
 
-        for (var j = 0; j < peers.Count; j++)
+        var ns = t.SetNamespace;
+        if (spec.PodSelector is { } own && !LabelSelectors.IsEmpty(own) && !index.AnyPodMatches(ns, own))
         {
-            if (peers[j] is not { PodSelector: { } selector } peer || LabelSelectors.IsEmpty(selector))
-            {
-                continue;
-            }
+            context.Report(t, NetworkPolicyMember.PodSelectorPath,
+                $"spec.podSelector of {t.Description} matches no pod in namespace {Show(ns)}: " +
+                "fix it to the pod template labels of the workload it should protect, or remove the policy");
+        }
 
-            // The policy's own namespace is in the set by definition (the policy is), so its peers are judged like
-            // spec.podSelector even when the set has no pods there; other namespaces only when the set knows them.
-            var namespaces = peer.NamespaceSelector is null ? new[] { ns } : PinnedNamespaces(peer.NamespaceSelector);
-            if (namespaces is null || namespaces.Length == 0 || !namespaces.All(n => n == ns || index.Knows(n)))
-            {
-                continue;
-            }
+        foreach (var peer in t.Peers)
+        {
+            CheckPeer(t, ns, peer, index, context);
+        }
+    }
 
-            if (!namespaces.Any(n => index.AnyPodMatches(n, selector)))
-            {
-                var where = string.Join(", ", namespaces.Select(Show));
-                context.Report(t, path + "[" + Number(j) + "].podSelector",
-                    $"{path}[{Number(j)}].podSelector of {t.Description} matches no pod in namespace {where}: " +
-                    "fix it to the pod template labels of the peer workload, or remove the peer");
-            }
+    private static void CheckPeer(NetworkPolicyMember t, string ns, PeerSelector peer, ObjectSetIndex index, RuleContext context)
+    {
+        var selector = peer.Selector;
+        if (LabelSelectors.IsEmpty(selector))
+        {
+            return;
+        }
+
+        // The policy's own namespace is in the set by definition (the policy is), so its peers are judged like
+        // spec.podSelector even when the set has no pods there; other namespaces only when the set knows them.
+        var namespaces = peer.Peer.NamespaceSelector is null ? new[] { ns } : PinnedNamespaces(peer.Peer.NamespaceSelector);
+        if (namespaces is null || namespaces.Length == 0 || !namespaces.All(n => n == ns || index.Knows(n)))
+        {
+            return;
+        }
+
+        if (!namespaces.Any(n => index.AnyPodMatches(n, selector)))
+        {
+            var where = string.Join(", ", namespaces.Select(Show));
+            context.Report(t, peer.Path,
+                $"{peer.Path} of {t.Description} matches no pod in namespace {where}: " +
+                "fix it to the pod template labels of the peer workload, or remove the peer");
         }
     }
 
@@ -103,6 +79,4 @@ internal sealed class DanglingNetworkPolicyRule : ISetRule
     }
 
     private static string Show(string ns) => ns.Length == 0 ? "(no namespace)" : ns;
-
-    private static string Number(int i) => i.ToString(CultureInfo.InvariantCulture);
 }

@@ -1,4 +1,3 @@
-using k8s.Models;
 using SecureManifests.Rules.Semantics;
 
 namespace SecureManifests.Rules.Checks;
@@ -15,59 +14,40 @@ internal sealed class DanglingRoleBindingRule : ISetRule
     public string RuleId => RuleIds.DanglingRoleBinding;
 
     /// <inheritdoc />
-    public void Check(IReadOnlyList<RuleTarget> targets, RuleContext context)
+    public void Check(SetMember member, ObjectSetIndex index, RuleContext context)
     {
-        ArgumentNullException.ThrowIfNull(targets);
+        ArgumentNullException.ThrowIfNull(index);
         ArgumentNullException.ThrowIfNull(context);
-        var bindings = RoleBindingReference.All(targets);
-        if (bindings.Count == 0)
+        if (member is not BindingMember t)
         {
             return;
         }
 
-        var roles = new HashSet<(string, string)>();
-        var clusterRoles = new HashSet<string>(StringComparer.Ordinal);
-        foreach (var t in targets)
+        var name = t.RoleRef.Name;
+        if (t.ReferencesClusterRole)
         {
-            if (t.Source is V1Role)
+            if (!index.Roles.HasClusterRole(name) && !BootstrapRoles.IsBootstrapClusterRole(name))
             {
-                roles.Add((ObjectSetIndex.NamespaceOf(t), t.Name));
-            }
-            else if (t.Source is V1ClusterRole)
-            {
-                clusterRoles.Add(t.Name);
+                context.Report(t, BindingMember.RoleNamePath,
+                    $"roleRef.name of {t.Description} names ClusterRole '{name}', which is not in the set and is not built in: " +
+                    "add the ClusterRole or fix the name");
             }
         }
-
-        foreach (var b in bindings)
+        else if (t.ReferencesRole && t.IsRoleBinding)
         {
-            var t = b.Binding;
-            var name = b.RoleRef.Name;
-            if (b.ReferencesClusterRole)
+            var ns = t.SetNamespace;
+            if (!index.Roles.HasRole(ns, name) && !BootstrapRoles.IsBootstrapRole(ns, name))
             {
-                if (!clusterRoles.Contains(name) && !BootstrapRoles.IsBootstrapClusterRole(name))
-                {
-                    context.Report(t, "roleRef.name",
-                        $"roleRef.name of {t.Description} names ClusterRole '{name}', which is not in the set and is not built in: " +
-                        "add the ClusterRole or fix the name");
-                }
+                context.Report(t, BindingMember.RoleNamePath,
+                    $"roleRef.name of {t.Description} names Role '{name}', which is not in namespace {(ns.Length == 0 ? "(no namespace)" : ns)}: " +
+                    "add the Role to the binding's namespace or fix the name");
             }
-            else if (b.ReferencesRole && b.IsRoleBinding)
-            {
-                var ns = ObjectSetIndex.NamespaceOf(t);
-                if (!roles.Contains((ns, name)) && !BootstrapRoles.IsBootstrapRole(ns, name))
-                {
-                    context.Report(t, "roleRef.name",
-                        $"roleRef.name of {t.Description} names Role '{name}', which is not in namespace {(ns.Length == 0 ? "(no namespace)" : ns)}: " +
-                        "add the Role to the binding's namespace or fix the name");
-                }
-            }
-            else
-            {
-                context.Report(t, "roleRef.kind",
-                    $"roleRef.kind of {t.Description} is '{b.RoleRef.Kind}', which it cannot reference: " +
-                    (b.IsRoleBinding ? "use Role or ClusterRole" : "a ClusterRoleBinding references a ClusterRole"));
-            }
+        }
+        else
+        {
+            context.Report(t, BindingMember.RoleKindPath,
+                $"roleRef.kind of {t.Description} is '{t.RoleRef.Kind}', which it cannot reference: " +
+                (t.IsRoleBinding ? "use Role or ClusterRole" : "a ClusterRoleBinding references a ClusterRole"));
         }
     }
 }

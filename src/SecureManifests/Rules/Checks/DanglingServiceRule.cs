@@ -1,5 +1,3 @@
-using k8s.Models;
-
 namespace SecureManifests.Rules.Checks;
 
 /// <summary>
@@ -12,27 +10,23 @@ internal sealed class DanglingServiceRule : ISetRule
     public string RuleId => RuleIds.DanglingService;
 
     /// <inheritdoc />
-    public void Check(IReadOnlyList<RuleTarget> targets, RuleContext context)
+    public void Check(SetMember member, ObjectSetIndex index, RuleContext context)
     {
-        ArgumentNullException.ThrowIfNull(targets);
+        ArgumentNullException.ThrowIfNull(index);
         ArgumentNullException.ThrowIfNull(context);
-        var index = ObjectSetIndex.For(targets);
-        foreach (var t in targets)
+        if (member is not ServiceMember { Spec: { Selector: { Count: > 0 } selector } spec } t ||
+            string.Equals(spec.Type, "ExternalName", StringComparison.Ordinal))
         {
-            if (t.Source is not V1Service { Spec: { Selector: { Count: > 0 } selector } spec } ||
-                string.Equals(spec.Type, "ExternalName", StringComparison.Ordinal))
-            {
-                continue;
-            }
+            return;
+        }
 
-            var ns = ObjectSetIndex.NamespaceOf(t);
-            if (!index.AnyPodMatches(ns, selector))
-            {
-                var labels = string.Join(", ", selector.OrderBy(p => p.Key, StringComparer.Ordinal).Select(p => p.Key + "=" + p.Value));
-                context.Report(t, "spec.selector",
-                    $"spec.selector ({labels}) of {t.Description} matches no pod template in namespace " +
-                    $"{(ns.Length == 0 ? "(no namespace)" : ns)}: set it to the pod template labels of the workload it fronts");
-            }
+        var ns = t.SetNamespace;
+        if (!index.AnyPodMatches(ns, selector))
+        {
+            var labels = string.Join(", ", selector.OrderBy(p => p.Key, StringComparer.Ordinal).Select(p => p.Key + "=" + p.Value));
+            context.Report(t, ServiceMember.SelectorPath,
+                $"spec.selector ({labels}) of {t.Description} matches no pod template in namespace " +
+                $"{(ns.Length == 0 ? "(no namespace)" : ns)}: set it to the pod template labels of the workload it fronts");
         }
     }
 }

@@ -10,13 +10,15 @@ internal sealed class EgressNotRestrictedRule : ISetRule
     public string RuleId => RuleIds.EgressNotRestricted;
 
     /// <inheritdoc />
-    public void Check(IReadOnlyList<RuleTarget> targets, RuleContext context)
+    public void Check(SetMember member, ObjectSetIndex index, RuleContext context)
     {
-        ArgumentNullException.ThrowIfNull(targets);
+        ArgumentNullException.ThrowIfNull(index);
         ArgumentNullException.ThrowIfNull(context);
-        NetworkPolicyCoverage.ForEachUncovered(targets, PolicyDirection.Egress, (t, ns) =>
-            context.Report(t, t.PodMetadataPath + ".labels",
-                $"no NetworkPolicy in namespace {ns} restricts the egress of the pods of {t.Description} ({t.PodMetadataPath}.labels): " +
-                "add a NetworkPolicy with policyTypes: [Egress] that selects them and allows only the destinations they need"));
+        if (member is PodMember { RunsPods: true } t && !index.IsIsolated(t, PolicyDirection.Egress))
+        {
+            context.Report(t, t.LabelsPath,
+                $"no NetworkPolicy in namespace {NetworkPolicyCoverage.NamespaceName(t)} restricts the egress of the pods of {t.Description} ({t.LabelsPath}): " +
+                "add a NetworkPolicy with policyTypes: [Egress] that selects them and allows only the destinations they need");
+        }
     }
 }

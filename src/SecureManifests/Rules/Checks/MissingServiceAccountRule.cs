@@ -12,33 +12,28 @@ internal sealed class MissingServiceAccountRule : ISetRule
     public string RuleId => RuleIds.MissingServiceAccount;
 
     /// <inheritdoc />
-    public void Check(IReadOnlyList<RuleTarget> targets, RuleContext context)
+    public void Check(SetMember member, ObjectSetIndex index, RuleContext context)
     {
-        ArgumentNullException.ThrowIfNull(targets);
+        ArgumentNullException.ThrowIfNull(index);
         ArgumentNullException.ThrowIfNull(context);
-        var index = ObjectSetIndex.For(targets);
-        foreach (var t in targets)
+        if (member is not PodMember { HasPodSpec: true } t)
         {
-            if (t.PodSpec is not { } spec)
-            {
-                continue;
-            }
+            return;
+        }
 
-            var field = string.IsNullOrEmpty(spec.ServiceAccountName) ? "serviceAccount" : "serviceAccountName";
-            var account = string.IsNullOrEmpty(spec.ServiceAccountName) ? spec.ServiceAccount : spec.ServiceAccountName;
-            if (string.IsNullOrEmpty(account) || string.Equals(account, RbacBindings.DefaultServiceAccount, StringComparison.Ordinal))
-            {
-                continue;
-            }
+        var account = t.Account;
+        if (string.IsNullOrEmpty(account) || string.Equals(account, RbacBindings.DefaultServiceAccount, StringComparison.Ordinal))
+        {
+            return;
+        }
 
-            var ns = ObjectSetIndex.NamespaceOf(t);
-            if (index.ServiceAccountsIn(ns) is { } defined && !defined.Contains(account))
-            {
-                context.Report(t, t.PodSpecPath + "." + field,
-                    $"{field} of {t.Description} is '{account}', but the set defines no ServiceAccount '{account}' in namespace " +
-                    $"{(ns.Length == 0 ? "(no namespace)" : ns)} (it defines {string.Join(", ", defined.Order(StringComparer.Ordinal))}): " +
-                    "add the ServiceAccount or fix the name");
-            }
+        var ns = t.SetNamespace;
+        if (index.ServiceAccountsIn(ns) is { } defined && !defined.Contains(account))
+        {
+            context.Report(t, t.ServiceAccountPath,
+                $"{t.ServiceAccountField} of {t.Description} is '{account}', but the set defines no ServiceAccount '{account}' in namespace " +
+                $"{(ns.Length == 0 ? "(no namespace)" : ns)} (it defines {string.Join(", ", defined.Order(StringComparer.Ordinal))}): " +
+                "add the ServiceAccount or fix the name");
         }
     }
 }

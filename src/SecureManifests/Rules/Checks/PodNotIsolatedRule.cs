@@ -10,13 +10,15 @@ internal sealed class PodNotIsolatedRule : ISetRule
     public string RuleId => RuleIds.PodNotIsolated;
 
     /// <inheritdoc />
-    public void Check(IReadOnlyList<RuleTarget> targets, RuleContext context)
+    public void Check(SetMember member, ObjectSetIndex index, RuleContext context)
     {
-        ArgumentNullException.ThrowIfNull(targets);
+        ArgumentNullException.ThrowIfNull(index);
         ArgumentNullException.ThrowIfNull(context);
-        NetworkPolicyCoverage.ForEachUncovered(targets, PolicyDirection.Ingress, (t, ns) =>
-            context.Report(t, t.PodMetadataPath + ".labels",
-                $"no NetworkPolicy in namespace {ns} selects the pods of {t.Description} ({t.PodMetadataPath}.labels) for Ingress: " +
-                "add a default-deny NetworkPolicy (podSelector: {}, policyTypes: [Ingress, Egress]) and explicit allow rules"));
+        if (member is PodMember { RunsPods: true } t && !index.IsIsolated(t, PolicyDirection.Ingress))
+        {
+            context.Report(t, t.LabelsPath,
+                $"no NetworkPolicy in namespace {NetworkPolicyCoverage.NamespaceName(t)} selects the pods of {t.Description} ({t.LabelsPath}) for Ingress: " +
+                "add a default-deny NetworkPolicy (podSelector: {}, policyTypes: [Ingress, Egress]) and explicit allow rules");
+        }
     }
 }

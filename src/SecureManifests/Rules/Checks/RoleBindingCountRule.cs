@@ -1,5 +1,3 @@
-using k8s.Models;
-
 namespace SecureManifests.Rules.Checks;
 
 /// <summary>
@@ -10,76 +8,36 @@ namespace SecureManifests.Rules.Checks;
 /// </summary>
 internal sealed class RoleBindingCountRule : ISetRule
 {
-    private const string AggregateLabelPrefix = "rbac.authorization.k8s.io/aggregate-to-";
-
     /// <inheritdoc />
     public string RuleId => RuleIds.RoleBindingCount;
 
     /// <inheritdoc />
-    public void Check(IReadOnlyList<RuleTarget> targets, RuleContext context)
+    public void Check(SetMember member, ObjectSetIndex index, RuleContext context)
     {
-        ArgumentNullException.ThrowIfNull(targets);
+        ArgumentNullException.ThrowIfNull(index);
         ArgumentNullException.ThrowIfNull(context);
-        var roleBindings = new Dictionary<(string, string), List<RuleTarget>>();
-        var clusterRoleBindings = new Dictionary<string, List<RuleTarget>>(StringComparer.Ordinal);
-        foreach (var b in RoleBindingReference.All(targets))
+        if (member is not RoleMember t)
         {
-            if (b.ReferencesClusterRole)
-            {
-                Add(clusterRoleBindings, b.RoleRef.Name, b.Binding);
-            }
-            else if (b.ReferencesRole && b.IsRoleBinding)
-            {
-                Add(roleBindings, (ObjectSetIndex.NamespaceOf(b.Binding), b.RoleRef.Name), b.Binding);
-            }
+            return;
         }
 
-        foreach (var t in targets)
+        var bindings = index.Roles.BindingsOf(t);
+        if (bindings is null && t.IsClusterRole && t.IsAggregated)
         {
-            List<RuleTarget>? bindings;
-            if (t.Source is V1Role)
-            {
-                roleBindings.TryGetValue((ObjectSetIndex.NamespaceOf(t), t.Name), out bindings);
-            }
-            else if (t.Source is V1ClusterRole)
-            {
-                clusterRoleBindings.TryGetValue(t.Name, out bindings);
-                if (bindings is null && IsAggregated(t))
-                {
-                    continue;
-                }
-            }
-            else
-            {
-                continue;
-            }
-
-            if (bindings is null)
-            {
-                context.Report(t, "metadata.name",
-                    $"{t.Description} is not referenced by any binding in the set: remove it, or bind it to the one subject that needs it");
-            }
-            else if (bindings.Count > 1)
-            {
-                context.Report(t, "metadata.name",
-                    $"{t.Description} is bound {bindings.Count.ToString(System.Globalization.CultureInfo.InvariantCulture)} times " +
-                    $"({string.Join(", ", bindings.Select(b => b.Description))}): grant it with exactly one binding, " +
-                    "or split it into one role per subject");
-            }
-        }
-    }
-
-    private static bool IsAggregated(RuleTarget t) =>
-        t.Metadata?.Labels?.Keys.Any(k => k.StartsWith(AggregateLabelPrefix, StringComparison.Ordinal)) == true;
-
-    private static void Add<TKey>(Dictionary<TKey, List<RuleTarget>> map, TKey key, RuleTarget binding)
-        where TKey : notnull
-    {
-        if (!map.TryGetValue(key, out var list))
-        {
-            map[key] = list = new List<RuleTarget>();
+            return;
         }
 
-        list.Add(binding);
+        if (bindings is null)
+        {
+            context.Report(t, RoleMember.NamePath,
+                $"{t.Description} is not referenced by any binding in the set: remove it, or bind it to the one subject that needs it");
+        }
+        else if (bindings.Count > 1)
+        {
+            context.Report(t, RoleMember.NamePath,
+                $"{t.Description} is bound {bindings.Count.ToString(System.Globalization.CultureInfo.InvariantCulture)} times " +
+                $"({string.Join(", ", bindings.Select(b => b.Description))}): grant it with exactly one binding, " +
+                "or split it into one role per subject");
+        }
     }
 }

@@ -13,38 +13,24 @@ internal sealed class ServiceAccountTokenAutomountRule : ISetRule
     public string RuleId => RuleIds.ServiceAccountTokenAutomount;
 
     /// <inheritdoc />
-    public void Check(IReadOnlyList<RuleTarget> targets, RuleContext context)
+    public void Check(SetMember member, ObjectSetIndex index, RuleContext context)
     {
-        ArgumentNullException.ThrowIfNull(targets);
-        HashSet<(string Namespace, string Name)>? offAccounts = null;
-        foreach (var t in targets)
+        ArgumentNullException.ThrowIfNull(index);
+        ArgumentNullException.ThrowIfNull(context);
+        if (member is not PodMember { HasPodSpec: true } t || t.AutomountServiceAccountToken == false)
         {
-            if (t.Source is V1ServiceAccount { AutomountServiceAccountToken: false })
-            {
-                (offAccounts ??= new HashSet<(string, string)>()).Add((t.Namespace ?? string.Empty, t.Name));
-            }
+            return;
         }
 
-        foreach (var t in targets)
+        var account = string.IsNullOrEmpty(t.Account) ? RbacBindings.DefaultServiceAccount : t.Account;
+        if (t.AutomountServiceAccountToken is null && index.DisablesTokenAutomount(t.SetNamespace, account))
         {
-            var spec = t.PodSpec;
-            if (spec is null || spec.AutomountServiceAccountToken == false)
-            {
-                continue;
-            }
-
-            var account = string.IsNullOrEmpty(spec.ServiceAccountName) ? spec.ServiceAccount : spec.ServiceAccountName;
-            account = string.IsNullOrEmpty(account) ? RbacBindings.DefaultServiceAccount : account;
-            if (spec.AutomountServiceAccountToken is null && offAccounts is not null &&
-                offAccounts.Contains((t.Namespace ?? string.Empty, account)))
-            {
-                continue;
-            }
-
-            var state = spec.AutomountServiceAccountToken is null ? "is not set" : "is true";
-            context.Report(t, t.PodSpecPath + ".automountServiceAccountToken",
-                $"automountServiceAccountToken {state} in the pod spec of {t.Description} (ServiceAccount '{account}'): " +
-                "set it to false unless the workload calls the Kubernetes API");
+            return;
         }
+
+        var state = t.AutomountServiceAccountToken is null ? "is not set" : "is true";
+        context.Report(t, t.AutomountPath,
+            $"automountServiceAccountToken {state} in the pod spec of {t.Description} (ServiceAccount '{account}'): " +
+            "set it to false unless the workload calls the Kubernetes API");
     }
 }
