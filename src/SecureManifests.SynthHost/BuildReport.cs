@@ -19,8 +19,6 @@ internal sealed class BuildReport
 {
     private readonly List<ReportEntry> _entries = [];
 
-    public IReadOnlyList<ReportEntry> Entries => _entries;
-
     public void Add(ReportEntry entry) => _entries.Add(entry);
 
     /// <summary>Writes the report, atomically.</summary>

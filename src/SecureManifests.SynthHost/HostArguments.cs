@@ -21,9 +21,6 @@ internal sealed class HostArguments
 
     public SynthOptions Options { get; } = new();
 
-    /// <summary>The project file, where setting errors point; empty when the host runs by hand.</summary>
-    public string Project { get; private set; } = string.Empty;
-
     /// <summary>The value of --project, found before anything else is parsed, like <see cref="FindReportPath"/>.</summary>
     public static string FindProject(IReadOnlyList<string> args) => Find(args, "--project") ?? string.Empty;
 
@@ -70,7 +67,8 @@ internal sealed class HostArguments
             {
                 "--assembly" => Set(() => result.Assembly = value),
                 ReportOption => null,
-                "--project" => Set(() => result.Project = value),
+                // Read before parsing, like --report: setting errors point at the project file.
+                "--project" => null,
                 "--progress" => Set(() => result.Progress = app => File.WriteAllText(value, app)),
                 "--output" => Set(() => result.Output = value),
                 "--layout" => Property("SecureManifestsLayout", result.SetLayout(value)),

@@ -464,7 +464,6 @@ public sealed class Container
 
     private Container SetProbe(ref Probe? slot, Probe probe, string field)
     {
-        ArgumentNullException.ThrowIfNull(probe);
         if (probe.Port is not null && _ports.All(p => p.Name != probe.Port))
         {
             throw Invalid($"{field}.port", $"port '{probe.Port}' is not a port of container '{Name}' (SM2009); declare it with WithPort first");
@@ -476,7 +475,6 @@ public sealed class Container
 
     private Container SetHandler(ref LifecycleHandler? slot, LifecycleHandler handler, string field)
     {
-        ArgumentNullException.ThrowIfNull(handler);
         if (handler.Port is not null && _ports.All(p => p.Name != handler.Port))
         {
             throw Invalid($"{field}.httpGet.port", $"port '{handler.Port}' is not a port of container '{Name}'; declare it with WithPort first");

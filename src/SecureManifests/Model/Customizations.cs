@@ -20,7 +20,6 @@ internal sealed class Customizations
     public void Add<T>(Action<T> change, string callerFile, int callerLine)
         where T : IKubernetesObject<V1ObjectMeta>
     {
-        ArgumentNullException.ThrowIfNull(change);
         _changes.Add((typeof(T), obj => change((T)obj), SourceLocation.Of(callerFile, callerLine)));
     }
 

@@ -319,7 +319,6 @@ public abstract partial class Workload<TSelf>
 
     private void AddPodAffinity(Workload other, Topology? topology, int? weight, List<V1PodAffinityTerm> required, List<V1WeightedPodAffinityTerm> preferred, string kind)
     {
-        ArgumentNullException.ThrowIfNull(other);
         var field = $"spec.template.spec.affinity.{kind}[{other.Name}]";
         RequireSameApp(other, field);
         var term = new V1PodAffinityTerm
