@@ -32,6 +32,12 @@ internal sealed class LintOptions
     /// </summary>
     public string? DefaultNamespace { get; set; }
 
+    /// <summary>
+    /// The kinds without a typed model whose pod is checked: the built-in ones, and those the configuration declares
+    /// (<c>PodTemplateKinds.Add(new PodTemplateKind(group, kind, path))</c>, which refuses a bad path or a clash).
+    /// </summary>
+    public PodTemplateKindSet PodTemplateKinds { get; } = new();
+
     /// <summary>The engine options these lint options stand for.</summary>
     public RuleEngineOptions ToEngineOptions()
     {
@@ -44,6 +50,11 @@ internal sealed class LintOptions
         foreach (var id in Exclude)
         {
             options.ExcludedRules.Add(id);
+        }
+
+        foreach (var kind in PodTemplateKinds)
+        {
+            options.PodTemplateKinds.Add(kind);
         }
 
         // rules.md Exceptions: a waiver's reason is kept in the output, so lint reports waived findings as suppressed.

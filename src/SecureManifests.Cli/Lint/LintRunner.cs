@@ -38,7 +38,20 @@ internal static class LintRunner
                 }
 
                 var index = evaluation.Count;
-                var result = evaluation.Add(document.Object);
+                ObjectFindings result;
+                try
+                {
+                    result = evaluation.Add(document.Object, document.Written);
+                }
+                catch (PodTemplateException e)
+                {
+                    // The object of a pod-template kind holds no pod template there: unreadable input, like a wrong-typed field.
+                    var at = document.Locate(e.Field);
+                    problems.Add(new InputProblem(document.SourceName, Math.Max(1, at.Line), Math.Max(1, at.Column),
+                        $"{document.Label} ({document.DisplayName}): field {e.Field}: {e.Problem}"));
+                    return;
+                }
+
                 foreach (var finding in result.Findings)
                 {
                     var position = document.Locate(finding.Path);

@@ -28,6 +28,13 @@ public sealed class RuleEngineOptions
     /// </summary>
     public bool FlagMissingNamespace { get; set; }
 
+    /// <summary>
+    /// The kinds without a typed model whose pod every pod rule checks, found by API group and kind: the
+    /// <see cref="PodTemplateKindSet.BuiltIn"/> ones (OpenShift DeploymentConfig, Argo Rollout) unless more are added,
+    /// such as <c>options.PodTemplateKinds.Add(new PodTemplateKind("example.com", "Widget", "spec.podTemplate"))</c>.
+    /// </summary>
+    public PodTemplateKindSet PodTemplateKinds { get; } = new();
+
     /// <summary>Whether <paramref name="rule"/> is checked under these options.</summary>
     public bool IsEnabled(RuleDescriptor rule)
     {
