@@ -1,0 +1,51 @@
+using System.Diagnostics;
+using System.Globalization;
+using k8s;
+using k8s.Models;
+using SecureManifests.Rules.Schema;
+
+namespace SecureManifests.Benchmarks;
+
+/// <summary>
+/// What SM2018's schema index costs when built whole: every k8s.Models type reachable from every typed kind, each
+/// type's fields read by reflection once. Lint builds it lazily, type by type, as its input reaches them.
+/// </summary>
+public static class SchemaIndexCost
+{
+    public static string Measure()
+    {
+        var clock = Stopwatch.StartNew();
+        var kinds = typeof(V1Pod).Assembly.GetExportedTypes()
+            .Where(t => t.IsClass && !t.IsAbstract && typeof(IKubernetesObject).IsAssignableFrom(t))
+            .ToList();
+        var seen = new HashSet<ModelSchema>();
+        var pending = new Stack<ModelSchema>();
+        foreach (var kind in kinds)
+        {
+            if (ModelSchema.For(kind) is { } root && seen.Add(root))
+            {
+                pending.Push(root);
+            }
+        }
+
+        var fields = 0;
+        while (pending.Count > 0)
+        {
+            foreach (var shape in pending.Pop().Fields.Values)
+            {
+                fields++;
+                for (var s = shape; s is not null; s = s.Items ?? s.Values)
+                {
+                    if (s.Model is { } model && seen.Add(model))
+                    {
+                        pending.Push(model);
+                    }
+                }
+            }
+        }
+
+        clock.Stop();
+        return string.Create(CultureInfo.InvariantCulture,
+            $"schema index: {kinds.Count} kinds, {seen.Count} model types, {fields} fields, built in {clock.Elapsed.TotalMilliseconds:F0} ms");
+    }
+}
