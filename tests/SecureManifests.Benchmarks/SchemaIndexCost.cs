@@ -14,6 +14,14 @@ public static class SchemaIndexCost
 {
     public static string Measure()
     {
+        // First what one Pod costs (what `lint pod.yaml` pays), then the whole index on top.
+        var first = Stopwatch.StartNew();
+        var pod = ModelSchema.For(typeof(V1Pod))!;
+        var spec = ModelSchema.ShapeOf(pod.Fields["spec"]).Model!;
+        var touched = new[] { pod, ModelSchema.ShapeOf(pod.Fields["metadata"]).Model!, spec, ModelSchema.ShapeOf(spec.Fields["containers"]).Items!.Model! };
+        var podFields = touched.Sum(t => t.Fields.Count);
+        first.Stop();
+
         var clock = Stopwatch.StartNew();
         var kinds = typeof(V1Pod).Assembly.GetExportedTypes()
             .Where(t => t.IsClass && !t.IsAbstract && typeof(IKubernetesObject).IsAssignableFrom(t))
@@ -31,10 +39,10 @@ public static class SchemaIndexCost
         var fields = 0;
         while (pending.Count > 0)
         {
-            foreach (var shape in pending.Pop().Fields.Values)
+            foreach (var type in pending.Pop().Fields.Values)
             {
                 fields++;
-                for (var s = shape; s is not null; s = s.Items ?? s.Values)
+                for (var s = ModelSchema.ShapeOf(type); s is not null; s = s.Items ?? s.Values)
                 {
                     if (s.Model is { } model && seen.Add(model))
                     {
@@ -46,6 +54,7 @@ public static class SchemaIndexCost
 
         clock.Stop();
         return string.Create(CultureInfo.InvariantCulture,
-            $"schema index: {kinds.Count} kinds, {seen.Count} model types, {fields} fields, built in {clock.Elapsed.TotalMilliseconds:F0} ms");
+            $"schema index: a Pod's 4 types ({podFields} fields) in {first.Elapsed.TotalMilliseconds:F1} ms; " +
+            $"the whole index, {kinds.Count} object types, {seen.Count} model types, {fields} fields, in {clock.Elapsed.TotalMilliseconds:F0} ms more");
     }
 }

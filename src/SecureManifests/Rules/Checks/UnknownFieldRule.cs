@@ -54,12 +54,26 @@ internal sealed class UnknownFieldRule : IObjectRule
         return node;
     }
 
-    /// <summary>One object's walk: the model objects it is inside (for suggestions that point up) and where to report.</summary>
+    /// <summary>
+    /// One object's walk. The path is kept as a stack of steps and written out only for a finding, so valid input
+    /// allocates no path strings; the model objects it is inside are kept for suggestions that point up.
+    /// </summary>
     private sealed class Walk(RuleTarget target, RuleContext context)
     {
-        private readonly List<(ModelSchema Model, string Path)> _enclosing = new();
+        // Field names of the model are short: a longer name is read the slow way. One buffer per object, not per level.
+        private readonly char[] _name = new char[128];
 
-        public void Object(JsonElement value, ModelSchema model, string path)
+        private readonly List<(string? Name, int Index)> _steps = new();
+        private readonly List<(ModelSchema Model, int Depth)> _enclosing = new();
+        private string _root = string.Empty;
+
+        public void Object(JsonElement value, ModelSchema model, string root)
+        {
+            _root = root;
+            Object(value, model);
+        }
+
+        private void Object(JsonElement value, ModelSchema model)
         {
             if (value.ValueKind != JsonValueKind.Object)
             {
@@ -68,53 +82,86 @@ internal sealed class UnknownFieldRule : IObjectRule
 
             foreach (var property in value.EnumerateObject())
             {
-                var fieldPath = FieldSuggestions.Join(path, property.Name);
-                if (model.Fields.TryGetValue(property.Name, out var shape))
+                if (Lookup(model, property, _name) is { } type)
                 {
-                    _enclosing.Add((model, path));
-                    Value(property.Value, shape, fieldPath);
+                    _enclosing.Add((model, _steps.Count));
+                    _steps.Add((property.Name, -1));
+                    Value(property.Value, ModelSchema.ShapeOf(type));
+                    _steps.RemoveAt(_steps.Count - 1);
                     _enclosing.RemoveAt(_enclosing.Count - 1);
                 }
                 else
                 {
-                    Report(property.Name, model, path, fieldPath);
+                    Report(property.Name, model);
                 }
             }
         }
 
-        private void Value(JsonElement value, FieldShape shape, string path)
+        // The field's type, found from the name's raw UTF-8 bytes: valid input allocates no string per field.
+        private static Type? Lookup(ModelSchema model, JsonProperty property, Span<char> buffer)
+        {
+            var raw = System.Runtime.InteropServices.JsonMarshal.GetRawUtf8PropertyName(property);
+            if (raw.Length <= buffer.Length && raw.IndexOf((byte)'\\') < 0
+                && System.Text.Encoding.UTF8.TryGetChars(raw, buffer, out var written))
+            {
+                return model.TryGetField(buffer[..written], out var type) ? type : null;
+            }
+
+            return model.Fields.TryGetValue(property.Name, out var slow) ? slow : null;
+        }
+
+        private void Value(JsonElement value, FieldShape shape)
         {
             if (shape.Model is { } model)
             {
-                Object(value, model, path);
+                Object(value, model);
             }
             else if (shape.Items is { } items && value.ValueKind == JsonValueKind.Array)
             {
                 var i = 0;
                 foreach (var item in value.EnumerateArray())
                 {
-                    Value(item, items, path + "[" + i.ToString(CultureInfo.InvariantCulture) + "]");
-                    i++;
+                    _steps.Add((null, i++));
+                    Value(item, items);
+                    _steps.RemoveAt(_steps.Count - 1);
                 }
             }
             else if (shape.Values is { } values && value.ValueKind == JsonValueKind.Object)
             {
                 foreach (var entry in value.EnumerateObject())
                 {
-                    Value(entry.Value, values, FieldSuggestions.Join(path, entry.Name));
+                    _steps.Add((entry.Name, -1));
+                    Value(entry.Value, values);
+                    _steps.RemoveAt(_steps.Count - 1);
                 }
             }
         }
 
-        private void Report(string name, ModelSchema model, string path, string fieldPath)
+        private void Report(string name, ModelSchema model)
         {
-            // Nearest enclosing object first; the innermost entry is the unknown field's own object's parent.
-            var up = Enumerable.Reverse(_enclosing).ToList();
+            var path = PathOf(_steps.Count);
+            var fieldPath = FieldSuggestions.Join(path, name);
+
+            // Nearest enclosing object first.
+            var up = Enumerable.Reverse(_enclosing).Select(e => (e.Model, PathOf(e.Depth))).ToList();
             var where = path.Length == 0 ? model.Name : $"{model.Name} ({path})";
             var suggestion = FieldSuggestions.For(name, model, path, up);
             context.Report(target, fieldPath, suggestion is null
                 ? $"'{name}' is not a field of {where} in {target.Description}, so the API server drops it: remove it, or move it where it belongs"
                 : $"'{name}' is not a field of {where} in {target.Description}, so the API server drops it: did you mean {suggestion}?");
+        }
+
+        // The path of the first `depth` steps, after the root the walk started at.
+        private string PathOf(int depth)
+        {
+            var path = _root;
+            for (var i = 0; i < depth; i++)
+            {
+                var (name, index) = _steps[i];
+                path = name is null ? path + "[" + index.ToString(CultureInfo.InvariantCulture) + "]" : FieldSuggestions.Join(path, name);
+            }
+
+            return path;
         }
     }
 }

@@ -74,8 +74,9 @@ internal static class FieldSuggestions
                 var next = new List<(ModelSchema, string)>();
                 foreach (var (current, currentPath) in level)
                 {
-                    foreach (var (field, shape) in current.Fields)
+                    foreach (var (field, type) in current.Fields)
                     {
+                        var shape = ModelSchema.ShapeOf(type);
                         var (child, step) = shape.Items is { Model: { } item } ? (item, field + "[]") : (shape.Model, field);
                         if (child is null)
                         {

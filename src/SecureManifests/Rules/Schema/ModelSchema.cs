@@ -1,6 +1,5 @@
 using System.Collections.Concurrent;
-using System.Reflection;
-using System.Text.Json.Serialization;
+using System.Text.Json.Serialization.Metadata;
 using System.Text.RegularExpressions;
 using k8s.Models;
 
@@ -39,22 +38,27 @@ internal sealed class FieldShape
 }
 
 /// <summary>
-/// The field names of one KubernetesClient model type, from its properties' <see cref="JsonPropertyNameAttribute"/>s:
-/// the schema the API server decodes that type with, as of the Kubernetes version the models were generated from.
-/// The index is built lazily, once per process: a type's fields are read by reflection the first time a document
-/// reaches that type, so lint pays only for the types its input uses.
+/// The field names of one KubernetesClient model type: the properties System.Text.Json reads it with (their
+/// <c>[JsonPropertyName]</c>s) under the options lint and the engine deserialize with, so the schema is exactly what
+/// the typed model keeps, as of the Kubernetes version the models were generated from. Scalars, IntOrString and
+/// quantities (read by converters) and raw JSON are opaque. Built lazily, once per process: a type's fields are
+/// read the first time a document reaches it, and the serializer's metadata for it is usually there already, since
+/// deserializing the typed object built it.
 /// </summary>
 internal sealed partial class ModelSchema
 {
     private static readonly ConcurrentDictionary<Type, ModelSchema?> ByType = new();
+    private static readonly ConcurrentDictionary<Type, FieldShape> Shapes = new();
 
-    private readonly Lazy<Dictionary<string, FieldShape>> _fields;
+    private readonly Lazy<Dictionary<string, Type>> _fields;
+    private readonly Lazy<Dictionary<string, Type>.AlternateLookup<ReadOnlySpan<char>>> _bySpan;
 
-    private ModelSchema(Type type)
+    private ModelSchema(JsonTypeInfo info)
     {
-        Type = type;
-        Name = VersionPrefix().Replace(type.Name, string.Empty);
-        _fields = new Lazy<Dictionary<string, FieldShape>>(() => ReadFields(type));
+        Type = info.Type;
+        Name = VersionPrefix().Replace(info.Type.Name, string.Empty);
+        _fields = new Lazy<Dictionary<string, Type>>(() => info.Properties.ToDictionary(p => p.Name, p => p.PropertyType, StringComparer.Ordinal));
+        _bySpan = new Lazy<Dictionary<string, Type>.AlternateLookup<ReadOnlySpan<char>>>(() => _fields.Value.GetAlternateLookup<ReadOnlySpan<char>>());
     }
 
     /// <summary>The model type.</summary>
@@ -63,76 +67,42 @@ internal sealed partial class ModelSchema
     /// <summary>Its Kubernetes name, without the version prefix: <c>Container</c> for <c>V1Container</c>.</summary>
     public string Name { get; }
 
-    /// <summary>Every field, by JSON name.</summary>
-    public IReadOnlyDictionary<string, FieldShape> Fields => _fields.Value;
+    /// <summary>Every field, by JSON name, with the type of its property (see <see cref="ShapeOf"/>).</summary>
+    public IReadOnlyDictionary<string, Type> Fields => _fields.Value;
+
+    /// <summary>The type of field <paramref name="name"/>, looked up without making a string of the name.</summary>
+    public bool TryGetField(ReadOnlySpan<char> name, [System.Diagnostics.CodeAnalysis.NotNullWhen(true)] out Type? type) =>
+        _bySpan.Value.TryGetValue(name, out type);
 
     /// <summary>The schema of <paramref name="type"/>, or null when it is not an object type of the model.</summary>
     public static ModelSchema? For(Type type)
     {
         ArgumentNullException.ThrowIfNull(type);
-        return ByType.GetOrAdd(type, static t => IsModelObject(t) ? new ModelSchema(t) : null);
+        return ByType.GetOrAdd(type, static t =>
+            t.Assembly == typeof(V1Pod).Assembly && ModelJson.Options.GetTypeInfo(t) is { Kind: JsonTypeInfoKind.Object } info
+                ? new ModelSchema(info)
+                : null);
     }
 
-    /// <summary>The shape of a property of type <paramref name="type"/>.</summary>
+    /// <summary>What a property of type <paramref name="type"/> holds.</summary>
     public static FieldShape ShapeOf(Type type)
     {
         ArgumentNullException.ThrowIfNull(type);
-        if (Nullable.GetUnderlyingType(type) is not null || type == typeof(string) || type == typeof(byte[]))
+        return Shapes.GetOrAdd(type, static t =>
         {
-            return FieldShape.Opaque;
-        }
-
-        if (type.IsArray)
-        {
-            return FieldShape.ListOf(ShapeOf(type.GetElementType()!));
-        }
-
-        if (type.IsGenericType)
-        {
-            var arguments = type.GetGenericArguments();
-            var definition = type.GetGenericTypeDefinition();
-            if (arguments.Length == 2 && arguments[0] == typeof(string) && IsDictionary(definition))
+            if (For(t) is { } model)
             {
-                return FieldShape.MapOf(ShapeOf(arguments[1]));
+                return FieldShape.Of(model);
             }
 
-            if (arguments.Length == 1 && IsList(definition))
+            var info = ModelJson.Options.GetTypeInfo(t);
+            return info.Kind switch
             {
-                return FieldShape.ListOf(ShapeOf(arguments[0]));
-            }
-
-            return FieldShape.Opaque;
-        }
-
-        return For(type) is { } model ? FieldShape.Of(model) : FieldShape.Opaque;
-    }
-
-    // An object of the model: a k8s.Models class with JSON properties and no converter of its own (IntOrString and
-    // ResourceQuantity are read by converters from scalars, so their properties are no fields).
-    private static bool IsModelObject(Type type) =>
-        type.IsClass && type.Namespace == typeof(V1Pod).Namespace && type.Assembly == typeof(V1Pod).Assembly
-        && type.GetCustomAttribute<JsonConverterAttribute>() is null
-        && type.GetProperties(BindingFlags.Public | BindingFlags.Instance).Any(p => p.GetCustomAttribute<JsonPropertyNameAttribute>() is not null);
-
-    private static bool IsDictionary(Type definition) =>
-        definition == typeof(IDictionary<,>) || definition == typeof(Dictionary<,>) || definition == typeof(IReadOnlyDictionary<,>);
-
-    private static bool IsList(Type definition) =>
-        definition == typeof(IList<>) || definition == typeof(List<>) || definition == typeof(ICollection<>)
-        || definition == typeof(IEnumerable<>) || definition == typeof(IReadOnlyList<>) || definition == typeof(IReadOnlyCollection<>);
-
-    private static Dictionary<string, FieldShape> ReadFields(Type type)
-    {
-        var fields = new Dictionary<string, FieldShape>(StringComparer.Ordinal);
-        foreach (var property in type.GetProperties(BindingFlags.Public | BindingFlags.Instance))
-        {
-            if (property.GetCustomAttribute<JsonPropertyNameAttribute>() is { } json && property.GetCustomAttribute<JsonIgnoreAttribute>() is null)
-            {
-                fields[json.Name] = ShapeOf(property.PropertyType);
-            }
-        }
-
-        return fields;
+                JsonTypeInfoKind.Enumerable => FieldShape.ListOf(ShapeOf(info.ElementType!)),
+                JsonTypeInfoKind.Dictionary => FieldShape.MapOf(ShapeOf(info.ElementType!)),
+                _ => FieldShape.Opaque,
+            };
+        });
     }
 
     [GeneratedRegex("^V[0-9]+((alpha|beta)[0-9]+)?")]
