@@ -103,7 +103,7 @@ public sealed class UnknownFieldLintTests : IDisposable
     [Fact]
     public void The_Shop_samples_output_has_no_unknown_field()
     {
-        var synth = Tool.Run(_folder.FullPath, ["synth", "--assembly", SampleDll("Shop"), "--output", "out"]);
+        var synth = Tool.Run(_folder.FullPath, ["synth", "--assembly", SampleAssemblies.Dll("Shop"), "--output", "out"]);
         Assert.True(synth.ExitCode == ExitCodes.Success, synth.Describe());
 
         AssertSilent("out", minimumObjects: 20);
@@ -173,13 +173,5 @@ public sealed class UnknownFieldLintTests : IDisposable
         {
             File.Copy(file, Path.Combine(to, Path.GetFileName(file)));
         }
-    }
-
-    private static string SampleDll(string sample)
-    {
-        var configuration = new DirectoryInfo(Path.TrimEndingDirectorySeparator(AppContext.BaseDirectory)).Parent!.Name;
-        var dll = Path.Combine(TestPaths.RepositoryRoot, "samples", sample, "bin", configuration, "net10.0", sample + ".dll");
-        Assert.True(File.Exists(dll), $"{dll} is missing: build the solution first");
-        return dll;
     }
 }

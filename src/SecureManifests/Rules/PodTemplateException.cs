@@ -8,7 +8,7 @@ namespace SecureManifests.Rules;
 public sealed class PodTemplateException : Exception
 {
     public PodTemplateException(string objectReference, string field, string problem)
-        : base(Validation.PrintableText.Escape($"{objectReference}: {field}: {problem}"))
+        : base(Validation.DefinitionProblems.Line(objectReference, field, problem))
     {
         ObjectReference = objectReference;
         Field = field;

@@ -113,7 +113,13 @@ internal static class FieldSuggestions
         var ties = 0;
         foreach (var field in model.Fields.Keys)
         {
-            var distance = Distance(name, field, allowed);
+            // Only names of about the same length can be that near; the rest need no distance computed.
+            if (Math.Abs(name.Length - field.Length) > allowed)
+            {
+                continue;
+            }
+
+            var distance = EditDistance.Between(name, field);
             if (distance > allowed || distance > bestDistance)
             {
                 continue;
@@ -125,35 +131,5 @@ internal static class FieldSuggestions
         }
 
         return ties == 1 ? best : null;
-    }
-
-    // Levenshtein distance, cut off above the limit (the names are short and the limit tiny).
-    private static int Distance(string a, string b, int limit)
-    {
-        if (Math.Abs(a.Length - b.Length) > limit)
-        {
-            return limit + 1;
-        }
-
-        var previous = new int[b.Length + 1];
-        var current = new int[b.Length + 1];
-        for (var j = 0; j <= b.Length; j++)
-        {
-            previous[j] = j;
-        }
-
-        for (var i = 1; i <= a.Length; i++)
-        {
-            current[0] = i;
-            for (var j = 1; j <= b.Length; j++)
-            {
-                var cost = a[i - 1] == b[j - 1] ? 0 : 1;
-                current[j] = Math.Min(Math.Min(current[j - 1] + 1, previous[j] + 1), previous[j - 1] + cost);
-            }
-
-            (previous, current) = (current, previous);
-        }
-
-        return previous[b.Length];
     }
 }
