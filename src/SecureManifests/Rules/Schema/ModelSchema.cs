@@ -79,7 +79,7 @@ internal sealed partial class ModelSchema
     {
         ArgumentNullException.ThrowIfNull(type);
         return ByType.GetOrAdd(type, static t =>
-            t.Assembly == typeof(V1Pod).Assembly && ModelJson.Options.GetTypeInfo(t) is { Kind: JsonTypeInfoKind.Object } info
+            t.Assembly == typeof(V1Pod).Assembly && !t.ContainsGenericParameters && ModelJson.Options.GetTypeInfo(t) is { Kind: JsonTypeInfoKind.Object } info
                 ? new ModelSchema(info)
                 : null);
     }
