@@ -1,4 +1,3 @@
-using System.Text.Json;
 using k8s;
 using k8s.Models;
 
@@ -30,15 +29,15 @@ internal readonly struct PodSpecLocation
 
 /// <summary>
 /// Finds the pod spec of Pod, Deployment, ReplicaSet, StatefulSet, DaemonSet, Job, CronJob, ReplicationController and
-/// PodTemplate by type (a type switch, not reflection: this runs once per object), and that of the kinds without a
-/// typed model by the <see cref="PodTemplateKindSet"/> the caller gives.
+/// PodTemplate by type (a type switch, not reflection: this runs once per object). Kinds without a typed model are
+/// found by a <see cref="PodTemplateKind"/> and read by <see cref="PodTemplateReader"/>.
 /// </summary>
 internal static class PodSpecLocator
 {
     /// <summary>The pod spec of <paramref name="obj"/>, when it is a typed pod-bearing kind that has one.</summary>
     public static bool TryLocate(IKubernetesObject? obj, out PodSpecLocation location)
     {
-        location = Locate(obj, null, null, string.Empty) ?? default;
+        location = Locate(obj) ?? default;
         return location.Spec is not null;
     }
 
@@ -54,12 +53,8 @@ internal static class PodSpecLocator
         return template is not null;
     }
 
-    /// <summary>
-    /// Where <paramref name="obj"/> keeps its pod: by type, else, when <paramref name="kinds"/> has its group and kind,
-    /// read from <paramref name="source"/> (the object as written) or the object itself. Null when it has none.
-    /// </summary>
-    /// <exception cref="PodTemplateException">An entry of <paramref name="kinds"/> matches, and its path holds no pod template.</exception>
-    internal static PodSpecLocation? Locate(IKubernetesObject? obj, PodTemplateKindSet? kinds, JsonElement? source, string objectReference)
+    /// <summary>Where a typed <paramref name="obj"/> keeps its pod (also a template without a spec); null when it has none.</summary>
+    internal static PodSpecLocation? Locate(IKubernetesObject? obj)
     {
         if (obj is V1Pod pod)
         {
@@ -67,14 +62,7 @@ internal static class PodSpecLocator
         }
 
         var (template, templatePath) = Template(obj);
-        if (template is not null)
-        {
-            return new PodSpecLocation(template.Spec, templatePath + ".spec", template.Metadata, templatePath + ".metadata");
-        }
-
-        return obj is not null && templatePath.Length == 0 && kinds?.Find(obj.ApiVersion, obj.Kind) is { } kind
-            ? PodTemplateReader.Read(obj, kind, source, objectReference)
-            : null;
+        return template is null ? null : new PodSpecLocation(template.Spec, templatePath + ".spec", template.Metadata, templatePath + ".metadata");
     }
 
     /// <summary>Whether <paramref name="obj"/> is of a typed kind that bears a pod (found by type, never by a <see cref="PodTemplateKind"/>).</summary>

@@ -21,7 +21,7 @@ internal sealed class RuleTarget
         Name = Metadata?.Name ?? string.Empty;
         Written = written;
         PodTemplateKind = PodSpecLocator.IsTypedPodKind(obj) ? null : podTemplateKinds?.Find(ApiVersion, obj.Kind);
-        var location = PodSpecLocator.Locate(obj, podTemplateKinds, written, Description);
+        var location = PodTemplateKind is { } kind ? PodTemplateReader.Read(obj, kind, written, Description) : PodSpecLocator.Locate(obj);
         PodMetadata = location?.PodMetadata;
         PodMetadataPath = location?.PodMetadataPath ?? string.Empty;
         if (location?.Spec is { } spec)
