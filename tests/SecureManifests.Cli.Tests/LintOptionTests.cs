@@ -121,7 +121,7 @@ public sealed class LintOptionTests : IDisposable
     public void Help_and_version_exit_0()
     {
         Assert.Contains("--fail-on", Tool.Run(_folder.FullPath, ["lint", "--help"]).StandardOutput, StringComparison.Ordinal);
-        Assert.Contains("lint PATH", Tool.Run(_folder.FullPath, ["--help"]).StandardOutput, StringComparison.Ordinal);
+        Assert.Contains("lint <PATH>", Tool.Run(_folder.FullPath, ["--help"]).StandardOutput, StringComparison.Ordinal);
         Assert.Contains("--assembly", Tool.Run(_folder.FullPath, ["synth", "-h"]).StandardOutput, StringComparison.Ordinal);
         Assert.Matches(@"^secure-manifests \d+\.\d+\.\d+\n$", Tool.Run(_folder.FullPath, ["--version"]).StandardOutput);
         Assert.Equal(ExitCodes.UsageOrInputError, Tool.Run(_folder.FullPath, []).ExitCode);
