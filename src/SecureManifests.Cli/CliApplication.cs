@@ -21,7 +21,12 @@ internal static class CliApplication
         var utf8 = new UTF8Encoding(encoderShouldEmitUTF8Identifier: false);
         using var output = new StreamWriter(Console.OpenStandardOutput(), utf8, 64 * 1024) { AutoFlush = false };
         using var error = new StreamWriter(Console.OpenStandardError(), utf8, 4 * 1024) { AutoFlush = true };
-        var console = new CliConsole(Console.OpenStandardInput, output, error, Environment.CurrentDirectory);
+        var console = new CliConsole(Console.OpenStandardInput, output, error, Environment.CurrentDirectory)
+        {
+            OutputIsTerminal = !Console.IsOutputRedirected,
+            ErrorIsTerminal = !Console.IsErrorRedirected,
+            Environment = Environment.GetEnvironmentVariable,
+        };
         var code = Run(args, console);
         try
         {
@@ -53,7 +58,8 @@ internal static class CliApplication
         }
         catch (UsageException e)
         {
-            console.Error.Line($"error: {e.Message}");
+            var style = parsed is null ? TextStyle.Plain : Terminal.Style(parsed, console, error: true);
+            console.Error.Line($"{style.Error("error")}: {e.Message}");
             console.Error.Line($"run `{(parsed is null ? ToolInfo.Name : CommandLineParser.CommandLineOf(parsed, ToolInfo.Name))} --help` for usage");
             return ExitCodes.UsageOrInputError;
         }
@@ -89,6 +95,9 @@ internal static class CliApplication
         notes.Add(lint, LintCommand.Notes);
         notes.Add(synth, SynthCommand.Notes);
         notes.Add(policy, PolicyCommand.Notes);
+        var color = Terminal.Color.Create();
+        color.Recursive = true;
+        root.Options.Add(color);
         var version = root.Options.OfType<VersionOption>().Single();
         version.Action = new PrintVersion(console);
 

@@ -46,7 +46,7 @@ internal sealed class LintCommand
         Bind(RuleIdOption.Create("--include", "comma-separated rule IDs or names to check in addition to the profile"), (options, ids) => options.Include.UnionWith(ids));
         Bind(RuleIdOption.Create("--exclude", "comma-separated rule IDs or names not to check"), (options, ids) => options.Exclude.UnionWith(ids));
         Bind(NamespaceOption.Create(), (options, value) => options.DefaultNamespace = value);
-        Command.SetAction(result => Run(Read(result), console));
+        Command.SetAction(result => Run(Read(result), console, Terminal.Style(result, console), Terminal.Style(result, console, error: true)));
     }
 
     /// <summary>The <c>lint</c> command, running on <paramref name="console"/>.</summary>
@@ -54,9 +54,9 @@ internal sealed class LintCommand
 
     public static Command Create(CliConsole console) => new LintCommand(console).Command;
 
-    private static int Run(LintOptions options, CliConsole console)
+    private static int Run(LintOptions options, CliConsole console, TextStyle outputStyle, TextStyle errorStyle)
     {
-        using var writer = LintReportWriter.For(options.Format, console.Output, console.Error);
+        using var writer = LintReportWriter.For(options.Format, console.Output, console.Error, outputStyle, errorStyle);
         return LintRunner.Run(options, console, writer).ExitCode;
     }
 
