@@ -1,4 +1,6 @@
 using System.CommandLine;
+using SecureManifests.Cli.Explain;
+using SecureManifests.CommandLine;
 using SecureManifests.Rules;
 
 namespace SecureManifests.Cli.Commands;
@@ -16,12 +18,13 @@ internal static class ExplainCommand
             Description = "a rule ID such as SM1001, or its name such as privileged-container",
             Arity = ArgumentArity.ZeroOrOne,
         };
-        var command = new Command("explain", "print the documentation of one rule") { id };
-        command.SetAction(result => Run(result.GetValue(id), console));
+        var markdown = new Option<bool>("--markdown") { Description = "print the page's Markdown source, as docs/rules/<ID>.md has it" };
+        var command = new Command("explain", "print the documentation of one rule") { id, markdown };
+        command.SetAction(result => Run(result.GetValue(id), result.Has(markdown), Terminal.Style(result, console), console));
         return command;
     }
 
-    private static int Run(string? id, CliConsole console)
+    private static int Run(string? id, bool markdown, TextStyle style, CliConsole console)
     {
         if (id is null)
         {
@@ -30,7 +33,8 @@ internal static class ExplainCommand
 
         var rule = RuleLookup.Find(id)
             ?? throw new UsageException($"'{id}' is not a rule ID{RuleLookup.DidYouMean(id)}; `secure-manifests rules` lists them");
-        console.Output.Write(RuleDocumentation.RenderPage(rule));
+        var page = RuleDocumentation.RenderPage(rule);
+        console.Output.Write(markdown ? page : TerminalMarkdown.Render(page, style));
         return ExitCodes.Success;
     }
 }
