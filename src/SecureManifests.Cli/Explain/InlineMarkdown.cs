@@ -1,4 +1,3 @@
-using System.Text;
 using System.Text.RegularExpressions;
 
 namespace SecureManifests.Cli.Explain;
@@ -14,21 +13,23 @@ internal static partial class InlineMarkdown
     public static string Render(string text)
     {
         ArgumentNullException.ThrowIfNull(text);
-        var linked = LinkPattern().Replace(text, m =>
+
+        // Code spans are set aside first (a placeholder each), so no rule below reaches into them, even inside a
+        // link's label, and put back last.
+        var spans = new List<string>();
+        var masked = CodeSpanPattern().Replace(text, m =>
         {
-            var label = Render(m.Groups["label"].Value);
+            spans.Add(m.Value);
+            return $"\u0001{spans.Count - 1}\u0002";
+        });
+        var linked = LinkPattern().Replace(masked, m =>
+        {
+            var label = Prose(m.Groups["label"].Value);
             var url = m.Groups["url"].Value;
             return label == url ? url : $"{label} ({url})";
         });
-        var result = new StringBuilder(linked.Length);
-        var last = 0;
-        foreach (Match code in CodeSpanPattern().Matches(linked))
-        {
-            result.Append(Prose(linked[last..code.Index])).Append(code.Value);
-            last = code.Index + code.Length;
-        }
-
-        return result.Append(Prose(linked[last..])).ToString();
+        var plain = Prose(linked);
+        return PlaceholderPattern().Replace(plain, m => spans[int.Parse(m.Groups["index"].Value, System.Globalization.CultureInfo.InvariantCulture)]);
     }
 
     // Text outside code spans: autolinks, emphasis (markers that pair up around non-blank text, so `snake_case`,
@@ -45,6 +46,9 @@ internal static partial class InlineMarkdown
 
     [GeneratedRegex(@"(?<fence>`+)(?!`).+?(?<!`)\k<fence>(?!`)")]
     private static partial Regex CodeSpanPattern();
+
+    [GeneratedRegex("\u0001(?<index>[0-9]+)\u0002")]
+    private static partial Regex PlaceholderPattern();
 
     [GeneratedRegex(@"<(?<url>https?://[^\s>]+)>")]
     private static partial Regex AutolinkPattern();
