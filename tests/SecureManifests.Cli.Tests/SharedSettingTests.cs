@@ -1,5 +1,4 @@
 using SecureManifests.Cli.Tests.Infrastructure;
-using SecureManifests.Tests.Infrastructure;
 using SecureManifests.Tests.Referees;
 
 namespace SecureManifests.Cli.Tests;
@@ -25,12 +24,9 @@ public sealed class SharedSettingTests : IDisposable
     /// <summary>What one synth did: its exit code, the files it wrote (relative, sorted) and the rule IDs it reported.</summary>
     private sealed record Outcome(int ExitCode, string Files, string Rules, string Errors);
 
-    private static string Configuration => new DirectoryInfo(Path.TrimEndingDirectorySeparator(AppContext.BaseDirectory)).Parent!.Name;
+    private static string ShopDll => BuiltFiles.ShopDll;
 
-    private static string Bin(string folder, string project) =>
-        Path.Combine(TestPaths.RepositoryRoot, folder, project, "bin", Configuration, "net10.0");
-
-    private static string ShopDll => Path.Combine(Bin("samples", "Shop"), "Shop.dll");
+    private static string ShopFile(string file) => BuiltFiles.Require("samples", "Shop", file);
 
     [Theory]
     // option, value, the other arguments, what the value must change: a file of the layout, a rule of the profile...
@@ -114,9 +110,8 @@ public sealed class SharedSettingTests : IDisposable
             Surface.Runner => Process(run, "dotnet", [ShopDll, .. withOutput]),
             Surface.Host => Process(run, "dotnet",
             [
-                "exec", "--depsfile", Path.Combine(Bin("samples", "Shop"), "Shop.deps.json"),
-                "--runtimeconfig", Path.Combine(Bin("samples", "Shop"), "Shop.runtimeconfig.json"),
-                Path.Combine(Bin("src", "SecureManifests.SynthHost"), "SecureManifests.SynthHost.dll"),
+                "exec", "--depsfile", ShopFile("Shop.deps.json"), "--runtimeconfig", ShopFile("Shop.runtimeconfig.json"),
+                BuiltFiles.SynthHostDll,
                 "--assembly", ShopDll, .. withOutput,
             ]),
             _ => InProcess(run, ["synth", "--assembly", ShopDll, .. withOutput]),
