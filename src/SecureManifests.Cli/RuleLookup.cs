@@ -1,3 +1,4 @@
+using SecureManifests.CommandLine;
 using SecureManifests.Rules;
 
 namespace SecureManifests.Cli;
@@ -24,8 +25,8 @@ internal static class RuleLookup
         var bestDistance = int.MaxValue;
         foreach (var rule in RuleCatalog.All)
         {
-            var byId = Distance(needle, rule.Id);
-            var byName = Distance(needle, rule.Name.ToUpperInvariant());
+            var byId = EditDistance.Between(needle, rule.Id);
+            var byName = EditDistance.Between(needle, rule.Name.ToUpperInvariant());
             var limitById = 2;
             var limitByName = Math.Max(2, rule.Name.Length / 3);
             var distance = Math.Min(byId <= limitById ? byId : int.MaxValue, byName <= limitByName ? byName : int.MaxValue);
@@ -44,29 +45,5 @@ internal static class RuleLookup
     {
         var suggestion = Suggest(text);
         return suggestion is null ? string.Empty : $" (did you mean {suggestion.Id} {suggestion.Name}?)";
-    }
-
-    private static int Distance(string a, string b)
-    {
-        var previous = new int[b.Length + 1];
-        var current = new int[b.Length + 1];
-        for (var j = 0; j <= b.Length; j++)
-        {
-            previous[j] = j;
-        }
-
-        for (var i = 1; i <= a.Length; i++)
-        {
-            current[0] = i;
-            for (var j = 1; j <= b.Length; j++)
-            {
-                var cost = a[i - 1] == b[j - 1] ? 0 : 1;
-                current[j] = Math.Min(Math.Min(current[j - 1] + 1, previous[j] + 1), previous[j - 1] + cost);
-            }
-
-            (previous, current) = (current, previous);
-        }
-
-        return previous[b.Length];
     }
 }

@@ -102,7 +102,7 @@ public sealed class LintOptionTests : IDisposable
     [InlineData("lint pod.yaml --include SM1O01", "error: --include: 'SM1O01' is not a rule ID (did you mean SM1001 privileged-container?); `secure-manifests rules` lists them")]
     [InlineData("lint pod.yaml --exclude", "error: --exclude needs a value")]
     [InlineData("lint pod.yaml --namespace Team_A", "error: --namespace 'Team_A' is not a valid namespace name (lower-case letters, digits and '-', at most 63)")]
-    [InlineData("lint pod.yaml --colour", "error: unknown option '--colour' for lint")]
+    [InlineData("lint pod.yaml --colour", "error: unknown option '--colour' for lint (did you mean --color?)")]
     [InlineData("lint", "error: lint needs at least one PATH (a file, a folder, or - for stdin)")]
     [InlineData("lint - -", "error: - (stdin) can be given only once")]
     [InlineData("frobnicate", "error: unknown command 'frobnicate'; use lint, rules, explain, synth or policy")]
@@ -121,7 +121,7 @@ public sealed class LintOptionTests : IDisposable
     public void Help_and_version_exit_0()
     {
         Assert.Contains("--fail-on", Tool.Run(_folder.FullPath, ["lint", "--help"]).StandardOutput, StringComparison.Ordinal);
-        Assert.Contains("lint PATH", Tool.Run(_folder.FullPath, ["--help"]).StandardOutput, StringComparison.Ordinal);
+        Assert.Contains("lint <PATH>", Tool.Run(_folder.FullPath, ["--help"]).StandardOutput, StringComparison.Ordinal);
         Assert.Contains("--assembly", Tool.Run(_folder.FullPath, ["synth", "-h"]).StandardOutput, StringComparison.Ordinal);
         Assert.Matches(@"^secure-manifests \d+\.\d+\.\d+\n$", Tool.Run(_folder.FullPath, ["--version"]).StandardOutput);
         Assert.Equal(ExitCodes.UsageOrInputError, Tool.Run(_folder.FullPath, []).ExitCode);

@@ -1,5 +1,4 @@
 using SecureManifests.Cli.Tests.Infrastructure;
-using SecureManifests.Tests.Infrastructure;
 using SecureManifests.Tests.Referees;
 
 namespace SecureManifests.Cli.Tests;
@@ -11,17 +10,7 @@ public sealed class SynthCommandTests : IDisposable
 
     public void Dispose() => _folder.Dispose();
 
-    private static string Configuration => new DirectoryInfo(Path.TrimEndingDirectorySeparator(AppContext.BaseDirectory)).Parent!.Name;
-
-    private static string ShopDll
-    {
-        get
-        {
-            var dll = Path.Combine(TestPaths.RepositoryRoot, "samples", "Shop", "bin", Configuration, "net10.0", "Shop.dll");
-            Assert.True(File.Exists(dll), $"{dll} is missing: build the solution first");
-            return dll;
-        }
-    }
+    private static string ShopDll => BuiltFiles.ShopDll;
 
     [Fact]
     public void Synth_writes_the_app_of_a_built_assembly_and_the_result_lints_clean()

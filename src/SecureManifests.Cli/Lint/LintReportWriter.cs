@@ -9,12 +9,15 @@ namespace SecureManifests.Cli.Lint;
 /// </summary>
 internal abstract class LintReportWriter : IDisposable
 {
-    /// <summary>The writer of <paramref name="format"/>: the report on <paramref name="output"/>, read errors on <paramref name="error"/>.</summary>
-    public static LintReportWriter For(ReportFormat format, TextWriter output, TextWriter error) => format switch
+    /// <summary>
+    /// The writer of <paramref name="format"/>: the report on <paramref name="output"/>, read errors on
+    /// <paramref name="error"/>. Only text is coloured, in the given styles; JSON and SARIF are for programs.
+    /// </summary>
+    public static LintReportWriter For(ReportFormat format, TextWriter output, TextWriter error, TextStyle? outputStyle = null, TextStyle? errorStyle = null) => format switch
     {
         ReportFormat.Json => new JsonReportWriter(output, error),
         ReportFormat.Sarif => new SarifReportWriter(output, error),
-        _ => new TextReportWriter(output, error),
+        _ => new TextReportWriter(output, error, outputStyle ?? TextStyle.Plain, errorStyle ?? TextStyle.Plain),
     };
 
     /// <summary>Begins the report; <paramref name="enabledRules"/> are the rules checked, in ID order.</summary>

@@ -10,7 +10,11 @@ namespace SecureManifests.Cli.Lint;
 /// stdout; unreadable input as <c>file:line:col: error: message</c> and one summary line on stderr. Suppressed (waived)
 /// findings get no line, only a count in the summary.
 /// </summary>
-internal sealed class TextReportWriter(TextWriter output, TextWriter error) : LintReportWriter
+/// <param name="output">Standard output, for the findings.</param>
+/// <param name="error">Standard error, for unreadable input and the summary.</param>
+/// <param name="outputStyle">Colour for <paramref name="output"/>: the severity and rule ID of each finding.</param>
+/// <param name="errorStyle">Colour for <paramref name="error"/>.</param>
+internal sealed class TextReportWriter(TextWriter output, TextWriter error, TextStyle outputStyle, TextStyle errorStyle) : LintReportWriter
 {
     private readonly StringBuilder _line = new(256);
 
@@ -34,7 +38,7 @@ internal sealed class TextReportWriter(TextWriter output, TextWriter error) : Li
         line.Append(PrintableText.Escape(f.File)).Append(':')
             .Append(f.Line.ToString(CultureInfo.InvariantCulture)).Append(':')
             .Append(f.Column.ToString(CultureInfo.InvariantCulture)).Append(": ")
-            .Append(f.SeverityName).Append(' ').Append(f.Finding.RuleId).Append(": ")
+            .Append(outputStyle.Severity(f.Finding.Severity, f.SeverityName + " " + f.Finding.RuleId)).Append(": ")
             .Append(PrintableText.Escape(f.Finding.Message)).Append(" [").Append(PrintableText.Escape(f.ObjectName)).Append(']');
         output.Line(line.ToString());
     }
@@ -42,7 +46,7 @@ internal sealed class TextReportWriter(TextWriter output, TextWriter error) : Li
     /// <inheritdoc />
     public override void Finish(LintSummary summary)
     {
-        ProblemWriter.Write(summary, error);
+        ProblemWriter.Write(summary, error, errorStyle);
         error.Line(Summary(summary));
     }
 
@@ -72,11 +76,11 @@ internal sealed class TextReportWriter(TextWriter output, TextWriter error) : Li
 /// <summary>Unreadable input on stderr, one line each, in every format.</summary>
 internal static class ProblemWriter
 {
-    public static void Write(LintSummary report, TextWriter error)
+    public static void Write(LintSummary report, TextWriter error, TextStyle? style = null)
     {
         foreach (var problem in report.Problems)
         {
-            error.Line(problem.ToString());
+            error.Line(problem.Format(style ?? TextStyle.Plain));
         }
     }
 }
