@@ -16,7 +16,7 @@ internal static class BaselineFile
     /// <summary>The format version written, and the only one read.</summary>
     public const int Version = 1;
 
-    /// <summary>Writes <paramref name="entries"/> (sorted, merged) to <paramref name="writer"/>.</summary>
+    /// <summary>Writes <paramref name="entries"/> (sorted, merged) to <paramref name="stream"/>.</summary>
     public static void Write(IEnumerable<BaselineEntry> entries, Stream stream)
     {
         using var json = new Utf8JsonWriter(stream, JsonReportWriter.WriterOptions);
@@ -25,21 +25,27 @@ internal static class BaselineFile
         json.WriteStartArray("findings");
         foreach (var entry in entries)
         {
-            json.WriteStartObject();
-            json.WriteString("ruleId", entry.RuleId);
-            json.WriteString("group", entry.Group);
-            json.WriteString("kind", entry.Kind);
-            json.WriteString("namespace", entry.Namespace);
-            json.WriteString("name", entry.Name);
-            json.WriteString("path", entry.Path);
-            json.WriteNumber("count", entry.Count);
-            json.WriteEndObject();
+            WriteEntry(json, entry);
         }
 
         json.WriteEndArray();
         json.WriteEndObject();
         json.Flush();
         stream.WriteByte((byte)'\n');
+    }
+
+    /// <summary>Writes one entry as an object, as the baseline and the json report's <c>baselineFixed</c> hold it.</summary>
+    public static void WriteEntry(Utf8JsonWriter json, BaselineEntry entry)
+    {
+        json.WriteStartObject();
+        json.WriteString("ruleId", entry.RuleId);
+        json.WriteString("group", entry.Group);
+        json.WriteString("kind", entry.Kind);
+        json.WriteString("namespace", entry.Namespace);
+        json.WriteString("name", entry.Name);
+        json.WriteString("path", entry.Path);
+        json.WriteNumber("count", entry.Count);
+        json.WriteEndObject();
     }
 
     /// <summary>Reads the baseline at <paramref name="fullPath"/>, named <paramref name="displayName"/> in errors.</summary>

@@ -100,15 +100,7 @@ internal sealed class JsonReportWriter(TextWriter output) : JsonLintReportWriter
         json.WriteStartArray("baselineFixed");
         foreach (var entry in summary.Fixed)
         {
-            json.WriteStartObject();
-            json.WriteString("ruleId", entry.RuleId);
-            json.WriteString("group", entry.Group);
-            json.WriteString("kind", entry.Kind);
-            json.WriteString("namespace", entry.Namespace);
-            json.WriteString("name", entry.Name);
-            json.WriteString("path", entry.Path);
-            json.WriteNumber("count", entry.Count);
-            json.WriteEndObject();
+            Baseline.BaselineFile.WriteEntry(json, entry);
         }
 
         json.WriteEndArray();
