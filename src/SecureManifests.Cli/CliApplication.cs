@@ -8,7 +8,7 @@ using SecureManifests.CommandLine;
 namespace SecureManifests.Cli;
 
 /// <summary>
-/// The <c>secure-manifests</c> command line: <c>lint</c>, <c>rules</c>, <c>explain</c>, <c>synth</c>, <c>policy</c>, on
+/// The <c>secure-manifests</c> command line: <c>lint</c>, <c>rules</c>, <c>explain</c>, <c>synth</c>, <c>policy</c>, <c>config</c>, on
 /// System.CommandLine (help, completion through the <c>[suggest]</c> directive). Every failure ends as one line on
 /// stderr and an exit code (see <see cref="ExitCodes"/>), never a stack trace; a usage error adds a hint to the help of
 /// the command it is about.
@@ -89,6 +89,7 @@ internal static class CliApplication
             ExplainCommand.Create(console),
             synth,
             policy,
+            ConfigCommand.Create(console),
         };
         var notes = HelpNotes.Install(root);
         notes.Add(root, "run `secure-manifests COMMAND --help` for a command's options");

@@ -69,6 +69,8 @@ public sealed class ColorTests : IDisposable
     [Theory]
     [InlineData("json")]
     [InlineData("sarif")]
+    [InlineData("junit")]
+    [InlineData("github")]
     public void Formats_for_programs_are_never_coloured(string format)
     {
         var result = Lint(terminal: true, NoVariables, ["--format", format]);

@@ -1,6 +1,5 @@
 using System.CommandLine;
 using System.Globalization;
-using System.Text;
 using SecureManifests.Admission;
 using SecureManifests.CommandLine;
 using SecureManifests.Rules;
@@ -70,7 +69,7 @@ internal static class PolicyCommand
         var path = Path.GetFullPath(output, console.WorkingDirectory);
         try
         {
-            WriteFile(set, path);
+            AtomicFile.Write(path, writer => AdmissionPolicyEmitter.Write(set, writer));
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {
@@ -81,27 +80,5 @@ internal static class PolicyCommand
         console.Error.Line(string.Create(CultureInfo.InvariantCulture,
             $"wrote {set.Policies.Count} policies and {set.Policies.Count} bindings ({profile.ToString().ToLowerInvariant()}, PSS {version}) to {output}"));
         return ExitCodes.Success;
-    }
-
-    // Written next to the target and moved over it, so a failed write leaves the previous file whole.
-    private static void WriteFile(AdmissionPolicySet set, string path)
-    {
-        var temporary = path + ".tmp-" + Environment.ProcessId.ToString(CultureInfo.InvariantCulture);
-        try
-        {
-            using (var writer = new StreamWriter(temporary, append: false, new UTF8Encoding(encoderShouldEmitUTF8Identifier: false)))
-            {
-                AdmissionPolicyEmitter.Write(set, writer);
-            }
-
-            File.Move(temporary, path, overwrite: true);
-        }
-        finally
-        {
-            if (File.Exists(temporary))
-            {
-                File.Delete(temporary);
-            }
-        }
     }
 }

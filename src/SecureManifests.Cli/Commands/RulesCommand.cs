@@ -20,9 +20,9 @@ internal static class RulesCommand
         Aliases = ["-f"],
         HelpName = "F",
         Values = "text | json (default: text)",
-        Parse = (string text, out ReportFormat format) => ReportFormats.TryParse(text, out format) && format != ReportFormat.Sarif,
+        Parse = (string text, out ReportFormat format) => ReportFormats.TryParse(text, out format) && format is ReportFormat.Text or ReportFormat.Json,
         Unknown = value => $"unknown format '{value}' for rules; use text or json",
-        Words = () => ReportFormats.Names.Where(name => name != "sarif"),
+        Words = () => ReportFormats.Names.Where(name => name is "text" or "json"),
     };
 
     public static Command Create(CliConsole console)

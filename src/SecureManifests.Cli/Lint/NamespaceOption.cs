@@ -1,5 +1,6 @@
 using System.CommandLine;
 using SecureManifests.CommandLine;
+using SecureManifests.Validation;
 
 namespace SecureManifests.Cli.Lint;
 
@@ -10,12 +11,12 @@ internal static class NamespaceOption
         "--namespace",
         "NS",
         "the namespace objects without one go to (as kubectl apply -n NS); without it, namespaced objects with no namespace are flagged (SM4001)",
-        value => IsLabel(value) ? null : $"--namespace '{value}' is not a valid namespace name (lower-case letters, digits and '-', at most 63)",
+        value => Problem(value) is { } problem ? "--namespace " + problem : null,
         "-n");
 
-    private static bool IsLabel(string value) =>
-        value.Length is > 0 and <= 63
-        && (char.IsAsciiLetterLower(value[0]) || char.IsAsciiDigit(value[0]))
-        && (char.IsAsciiLetterLower(value[^1]) || char.IsAsciiDigit(value[^1]))
-        && value.All(c => char.IsAsciiLetterLower(c) || char.IsAsciiDigit(c) || c == '-');
+    /// <summary>What is wrong with <paramref name="value"/> as a namespace, or null; for the option and the config file.</summary>
+    public static string? Problem(string value) =>
+        KubernetesNames.IsDns1123Label(value)
+            ? null
+            : $"'{value}' is not a valid namespace name (lower-case letters, digits and '-', at most 63)";
 }

@@ -4,7 +4,8 @@ namespace SecureManifests.Cli.Lint;
 
 /// <summary>
 /// <c>--include IDS</c> / <c>--exclude IDS</c>: comma-separated rule IDs or names, repeatable; the value is the rule
-/// IDs, each checked against the catalogue with a "did you mean" for a typo.
+/// IDs, each checked against the catalogue with a "did you mean" for a typo. <see cref="TryParse"/> and
+/// <see cref="Unknown"/> read one ID for the options and the config file alike.
 /// </summary>
 internal static class RuleIdOption
 {
@@ -20,13 +21,13 @@ internal static class RuleIdOption
             {
                 foreach (var part in token.Value.Split(',', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries))
                 {
-                    if (RuleLookup.Find(part) is { } rule)
+                    if (TryParse(part, out var id))
                     {
-                        ids.Add(rule.Id);
+                        ids.Add(id);
                     }
                     else
                     {
-                        result.AddError($"{name}: '{part}' is not a rule ID{RuleLookup.DidYouMean(part)}; `secure-manifests rules` lists them");
+                        result.AddError($"{name}: {Unknown(part)}");
                         return [];
                     }
                 }
@@ -40,4 +41,15 @@ internal static class RuleIdOption
             return [.. ids];
         },
     };
+
+    /// <summary>The ID of the rule <paramref name="text"/> names by ID (any case) or name; false when none.</summary>
+    public static bool TryParse(string text, out string id)
+    {
+        id = RuleLookup.Find(text)?.Id ?? string.Empty;
+        return id.Length > 0;
+    }
+
+    /// <summary>The one-line problem with a word that names no rule.</summary>
+    public static string Unknown(string text) =>
+        $"'{text}' is not a rule ID{RuleLookup.DidYouMean(text)}; `secure-manifests rules` lists them";
 }
