@@ -15,10 +15,10 @@ public static class Tool
 
     /// <summary>
     /// Runs as if standard output and error were a terminal (<paramref name="terminal"/>) or redirected, with
-    /// <paramref name="environment"/> as the only environment variables.
+    /// <paramref name="environment"/> as the only environment variables, and <paramref name="stdin"/> as standard input.
     /// </summary>
-    public static CliResult Run(string workingDirectory, IReadOnlyList<string> args, bool terminal, IReadOnlyDictionary<string, string> environment) =>
-        Run(workingDirectory, args, [], terminal, environment);
+    public static CliResult Run(string workingDirectory, IReadOnlyList<string> args, bool terminal, IReadOnlyDictionary<string, string> environment, string? stdin = null) =>
+        Run(workingDirectory, args, stdin is null ? [] : Encoding.UTF8.GetBytes(stdin), terminal, environment);
 
     private static CliResult Run(string workingDirectory, IReadOnlyList<string> args, byte[] stdin, bool terminal, IReadOnlyDictionary<string, string> environment)
     {
