@@ -43,7 +43,7 @@ public sealed class LintBaselineTests : IDisposable
         var bytes = File.ReadAllBytes(Path.Combine(_folder.FullPath, "base.json"));
         Tool.Run(_folder.FullPath, ["lint", "other.yaml", "pod.yaml", "--profile", "baseline", "--write-baseline", "base.json"]);
 
-        Assert.Equal(ExitCodes.Findings, first.ExitCode);
+        Assert.Equal(ExitCodes.Success, first.ExitCode);
         Assert.Equal("wrote the baseline base.json: 3 findings", first.ErrorLines[^1]);
         Assert.Equal(bytes, File.ReadAllBytes(Path.Combine(_folder.FullPath, "base.json")));
         using var json = JsonDocument.Parse(bytes);

@@ -47,7 +47,7 @@ public sealed class LintInputSkipTests : IDisposable
     }
 
     [Fact]
-    public void Strict_makes_them_errors_and_a_file_named_on_the_command_line_is_never_skipped()
+    public void Strict_makes_them_errors_and_files_named_on_the_command_line_are_skipped_like_folder_files_but_stdin_is_not()
     {
         _folder.Write("k8s/pod.yaml", Manifests.PrivilegedPod);
         _folder.Write("k8s/ci.yml", Workflow);
@@ -60,8 +60,14 @@ public sealed class LintInputSkipTests : IDisposable
         Assert.Equal(
             ["k8s/ci.yml:1:1: error: document 1: not a Kubernetes object: missing apiVersion and kind", "k8s/empty.yaml:1:1: error: no Kubernetes object in this file (--strict)"],
             strict.ErrorLines.Take(2).ToArray());
-        Assert.Equal(ExitCodes.UsageOrInputError, named.ExitCode);
-        Assert.Equal("k8s/ci.yml:1:1: error: document 1: not a Kubernetes object: missing apiVersion and kind", named.ErrorLines[0]);
+        Assert.Equal(ExitCodes.Findings, named.ExitCode);
+        Assert.Equal("k8s/ci.yml: skipped: no Kubernetes object in it (no document has a kind)", named.ErrorLines[0]);
+        var namedStrict = Tool.Run(_folder.FullPath, ["lint", "k8s/pod.yaml", "k8s/ci.yml", "--profile", "baseline", "--strict"]);
+        Assert.Equal(ExitCodes.UsageOrInputError, namedStrict.ExitCode);
+        Assert.Equal("k8s/ci.yml:1:1: error: document 1: not a Kubernetes object: missing apiVersion and kind", namedStrict.ErrorLines[0]);
+        var piped = Tool.Run(_folder.FullPath, ["lint", "-", "k8s/pod.yaml", "--profile", "baseline"], stdin: Workflow);
+        Assert.Equal(ExitCodes.UsageOrInputError, piped.ExitCode);
+        Assert.Equal("-:1:1: error: document 1: not a Kubernetes object: missing apiVersion and kind", piped.ErrorLines[0]);
     }
 
     [Fact]

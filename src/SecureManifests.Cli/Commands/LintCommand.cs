@@ -118,9 +118,16 @@ internal sealed class LintCommand
             var stdout = options.Reports.FirstOrDefault(r => r.File is null);
             var forPeople = stdout is null || ReportFormats.IsForPeople(stdout.Format);
             StandardErrorReport.Write(summary, console.Error, errorStyle, forPeople, options.BaselineFile);
-            return recorder is null || WriteBaseline(recorder, options.WriteBaselineFile!, console, errorStyle, forPeople)
-                ? summary.ExitCode
-                : ExitCodes.UsageOrInputError;
+            if (recorder is null)
+            {
+                return summary.ExitCode;
+            }
+
+            // The findings are now recorded, which is what --write-baseline asked for: they do not fail this run, so a
+            // script that writes the baseline under `set -e` goes on. Unreadable input still exits 2.
+            return !WriteBaseline(recorder, options.WriteBaselineFile!, console, errorStyle, forPeople) ? ExitCodes.UsageOrInputError
+                : summary.ExitCode == ExitCodes.Findings ? ExitCodes.Success
+                : summary.ExitCode;
         }
         finally
         {

@@ -26,7 +26,7 @@ internal static class InputCollector
             var full = Path.GetFullPath(path, workingDirectory);
             if (File.Exists(full))
             {
-                AddFile(full, false);
+                AddFile(full);
             }
             else if (Directory.Exists(full))
             {
@@ -41,7 +41,7 @@ internal static class InputCollector
                         .Where(f => IsManifestFile(f) && ignored?.Invoke(f) != true)
                         .Order(StringComparer.Ordinal)
                         .ToList();
-                    found.ForEach(f => AddFile(f, true));
+                    found.ForEach(AddFile);
                 }
                 catch (Exception e) when (e is IOException or UnauthorizedAccessException)
                 {
@@ -56,12 +56,12 @@ internal static class InputCollector
 
         return (inputs, problems);
 
-        void AddFile(string fullPath, bool inFolder)
+        void AddFile(string fullPath)
         {
             // The same file named twice (a file and its folder) is linted once: its objects would collide with themselves.
             if (seen.Add(fullPath))
             {
-                inputs.Add(new LintInput(DisplayName(fullPath, workingDirectory), fullPath, inFolder));
+                inputs.Add(new LintInput(DisplayName(fullPath, workingDirectory), fullPath));
             }
         }
     }

@@ -4,9 +4,7 @@ namespace SecureManifests.Cli.Lint;
 /// <param name="DisplayName">How the source is named in reports: the path relative to the working folder with
 /// forward slashes (absolute when outside it), or <c>-</c> for stdin.</param>
 /// <param name="FullPath">The file's absolute path, or null for stdin.</param>
-/// <param name="FoundInFolder">Whether a folder walk found the file, rather than the user naming it: such a file that
-/// holds no Kubernetes object is skipped (unless <c>--strict</c>), since folders hold other YAML too.</param>
-internal sealed record LintInput(string DisplayName, string? FullPath, bool FoundInFolder = false)
+internal sealed record LintInput(string DisplayName, string? FullPath)
 {
     public bool IsStandardInput => FullPath is null;
 }

@@ -110,12 +110,13 @@ internal static class LintRunner
         return summary;
     }
 
-    // A file a folder walk found that turns out to hold no object is skipped rather than reported, unless --strict:
-    // its "not an object" errors are held until the file shows an object (then they are real) or ends (then it is
-    // skipped). A file named on the command line, and stdin, are reported as read, as the user asked for them.
+    // A file that turns out to hold no object is skipped rather than reported, unless --strict: its "not an object"
+    // errors are held until the file shows an object (then they are real) or ends (then it is skipped). Files named on
+    // the command line are skipped too, because pre-commit and `git ls-files '*.yaml' | xargs` name every YAML file of
+    // a repository; stdin is reported as read, since a pipe is meant to carry manifests.
     private static void Read(LintInput input, CliConsole console, LintSummary summary, bool strict, Action<SourceDocument> lint)
     {
-        var mayBeSkipped = input.FoundInFolder && !strict;
+        var mayBeSkipped = !input.IsStandardInput && !strict;
         var held = new List<(InputProblem Problem, bool NotAnObject)>();
         var objects = 0;
         try
@@ -162,7 +163,7 @@ internal static class LintRunner
             return;
         }
 
-        if (input.FoundInFolder && strict && held.Count == 0 && !summary.Problems.Any(p => p.File == input.DisplayName))
+        if (!input.IsStandardInput && strict && held.Count == 0 && !summary.Problems.Any(p => p.File == input.DisplayName))
         {
             summary.Problems.Add(new InputProblem(input.DisplayName, 1, 1, "no Kubernetes object in this file (--strict)"));
             return;
