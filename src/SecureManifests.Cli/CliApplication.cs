@@ -1,33 +1,32 @@
+using System.CommandLine;
+using System.CommandLine.Help;
+using System.CommandLine.Invocation;
 using System.Text;
 using SecureManifests.Cli.Commands;
+using SecureManifests.CommandLine;
 
 namespace SecureManifests.Cli;
 
 /// <summary>
-/// The <c>secure-manifests</c> command line: <c>lint</c>, <c>rules</c>, <c>explain</c>, <c>synth</c>, <c>policy</c>. Every failure
-/// ends as one line on stderr and an exit code (see <see cref="ExitCodes"/>), never a stack trace.
+/// The <c>secure-manifests</c> command line: <c>lint</c>, <c>rules</c>, <c>explain</c>, <c>synth</c>, <c>policy</c>, <c>config</c>, on
+/// System.CommandLine (help, completion through the <c>[suggest]</c> directive). Every failure ends as one line on
+/// stderr and an exit code (see <see cref="ExitCodes"/>), never a stack trace; a usage error adds a hint to the help of
+/// the command it is about.
 /// </summary>
 internal static class CliApplication
 {
-    /// <summary>The top-level help.</summary>
-    public const string Usage = """
-        usage: secure-manifests COMMAND [options]
-          lint PATH... | -     check Kubernetes YAML/JSON against the rule catalogue (text, json or sarif output)
-          rules                list the rules
-          explain ID           print the documentation of a rule
-          synth --assembly DLL write the YAML of an app from its built assembly
-          policy               write ValidatingAdmissionPolicies for the per-object rules of a profile
-          --version            print the version
-          -h, --help           show this help; `secure-manifests COMMAND --help` for a command's options
-        """;
-
     /// <summary>Runs the tool on the real console, with buffered UTF-8 output.</summary>
     public static int RunFromConsole(string[] args)
     {
         var utf8 = new UTF8Encoding(encoderShouldEmitUTF8Identifier: false);
         using var output = new StreamWriter(Console.OpenStandardOutput(), utf8, 64 * 1024) { AutoFlush = false };
         using var error = new StreamWriter(Console.OpenStandardError(), utf8, 4 * 1024) { AutoFlush = true };
-        var console = new CliConsole(Console.OpenStandardInput, output, error, Environment.CurrentDirectory);
+        var console = new CliConsole(Console.OpenStandardInput, output, error, Environment.CurrentDirectory)
+        {
+            OutputIsTerminal = !Console.IsOutputRedirected,
+            ErrorIsTerminal = !Console.IsErrorRedirected,
+            Environment = Environment.GetEnvironmentVariable,
+        };
         var code = Run(args, console);
         try
         {
@@ -46,14 +45,22 @@ internal static class CliApplication
     {
         ArgumentNullException.ThrowIfNull(args);
         ArgumentNullException.ThrowIfNull(console);
+        ParseResult? parsed = null;
         try
         {
-            return Dispatch(args, console);
+            parsed = CommandLineParser.Parse(CreateRoot(console), args);
+            if (UsageProblems.First(parsed) is { } problem && RunsTheCommand(parsed))
+            {
+                throw new UsageException(problem);
+            }
+
+            return parsed.Invoke(new InvocationConfiguration { Output = console.Output, Error = console.Error, EnableDefaultExceptionHandler = false });
         }
         catch (UsageException e)
         {
-            console.Error.Line($"error: {e.Message}");
-            console.Error.Line("run `secure-manifests --help` for usage");
+            var style = parsed is null ? TextStyle.Plain : Terminal.Style(parsed, console, error: true);
+            console.Error.Line($"{style.Error("error")}: {e.Message}");
+            console.Error.Line($"run `{(parsed is null ? ToolInfo.Name : CommandLineParser.CommandLineOf(parsed, ToolInfo.Name))} --help` for usage");
             return ExitCodes.UsageOrInputError;
         }
 #pragma warning disable CA1031 // The last line of defence: a tool must end with a message and a code, not a stack trace.
@@ -65,37 +72,64 @@ internal static class CliApplication
         }
     }
 
-    private static int Dispatch(IReadOnlyList<string> args, CliConsole console)
-    {
-        if (args.Count == 0)
-        {
-            console.Error.Line(Usage);
-            return ExitCodes.UsageOrInputError;
-        }
+    // Help, --version and completion answer even a command line that is wrong elsewhere, as people expect of
+    // `... --help`; a command (or the parse error) does not run on one.
+    private static bool RunsTheCommand(ParseResult parsed) =>
+        parsed.Action is ParseErrorAction || ReferenceEquals(parsed.Action, parsed.CommandResult.Command.Action);
 
-        switch (args[0])
+    private static RootCommand CreateRoot(CliConsole console)
+    {
+        var lint = LintCommand.Create(console);
+        var synth = SynthCommand.Create(console);
+        var policy = PolicyCommand.Create(console);
+        var root = new RootCommand("secure-manifests: the SecureManifests rule catalogue on any Kubernetes YAML")
         {
-            case "lint":
-                return LintCommand.Run(args, 1, console);
-            case "rules":
-                return RulesCommand.Run(args, 1, console);
-            case "explain":
-                return ExplainCommand.Run(args, 1, console);
-            case "synth":
-                return SynthCommand.Run(args, 1, console);
-            case "policy":
-                return PolicyCommand.Run(args, 1, console);
-            case "-h" or "--help" or "help":
-                console.Output.Line(Usage);
-                return ExitCodes.Success;
-            case "--version":
-                console.Output.Line($"{ToolInfo.Name} {ToolInfo.Version}");
-                return ExitCodes.Success;
-            default:
-                throw new UsageException($"unknown command '{args[0]}'; use lint, rules, explain, synth or policy");
-        }
+            lint,
+            RulesCommand.Create(console),
+            ExplainCommand.Create(console),
+            synth,
+            policy,
+            ConfigCommand.Create(console),
+        };
+        var notes = HelpNotes.Install(root);
+        notes.Add(root, "run `secure-manifests COMMAND --help` for a command's options");
+        notes.Add(lint, LintCommand.Notes);
+        notes.Add(synth, SynthCommand.Notes);
+        notes.Add(policy, PolicyCommand.Notes);
+        var color = Terminal.Color.Create();
+        color.Recursive = true;
+        root.Options.Add(color);
+        var version = root.Options.OfType<VersionOption>().Single();
+        version.Action = new PrintVersion(console);
+
+        // Without a command: the help, on stderr, and exit 2 (a script that forgot its command must not pass).
+        root.SetAction(result =>
+        {
+            CommandLineParser.WriteHelp(result, console.Error);
+            return ExitCodes.UsageOrInputError;
+        });
+
+        // `secure-manifests help` as well as --help, as before; hidden, so help and completion list it once.
+        var help = new Command("help", "show the help") { Hidden = true };
+        help.SetAction(result =>
+        {
+            CommandLineParser.WriteHelp(CommandLineParser.Parse(root, []), console.Output);
+            return ExitCodes.Success;
+        });
+        root.Subcommands.Add(help);
+        return root;
     }
 
     private static string OneLine(string text) =>
         text.ReplaceLineEndings(" ");
+
+    /// <summary><c>--version</c>: the tool's name and version, as SARIF names them.</summary>
+    private sealed class PrintVersion(CliConsole console) : SynchronousCommandLineAction
+    {
+        public override int Invoke(ParseResult parseResult)
+        {
+            console.Output.Line($"{ToolInfo.Name} {ToolInfo.Version}");
+            return ExitCodes.Success;
+        }
+    }
 }

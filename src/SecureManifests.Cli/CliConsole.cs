@@ -1,8 +1,10 @@
 namespace SecureManifests.Cli;
 
 /// <summary>
-/// What a command reads and writes: standard input, output and error, and the folder relative paths
-/// are resolved and reported against. The real console in <c>Program</c>; captured buffers in tests.
+/// What a command reads and writes: standard input, output and error, the folder relative paths are resolved and
+/// reported against, whether output and error are terminals, and the environment (which decides colour, see
+/// <see cref="Terminal.Style"/>). The real console in <c>Program</c>; captured buffers in tests, which can claim a
+/// terminal to see what a person at one sees.
 /// </summary>
 internal sealed class CliConsole
 {
@@ -34,4 +36,13 @@ internal sealed class CliConsole
 
     /// <summary>The folder relative paths are resolved against.</summary>
     public string WorkingDirectory { get; }
+
+    /// <summary>Whether standard output is a terminal (not redirected to a file or a pipe).</summary>
+    public bool OutputIsTerminal { get; init; }
+
+    /// <summary>Whether standard error is a terminal.</summary>
+    public bool ErrorIsTerminal { get; init; }
+
+    /// <summary>Reads an environment variable; null when it is not set. None is set unless given.</summary>
+    public Func<string, string?> Environment { get; init; } = _ => null;
 }

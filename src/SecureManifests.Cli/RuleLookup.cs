@@ -1,3 +1,4 @@
+using SecureManifests.CommandLine;
 using SecureManifests.Rules;
 
 namespace SecureManifests.Cli;

@@ -1,17 +1,20 @@
-using System.Diagnostics.CodeAnalysis;
-using SecureManifests.Output;
-using SecureManifests.Rules;
+using System.CommandLine;
+using SecureManifests.CommandLine;
 using SecureManifests.Synthesis;
 
 namespace SecureManifests.SynthHost;
 
 /// <summary>
-/// The host's command line, as the build targets pass it. A bad value is reported under the MSBuild property the user
-/// set (<c>SecureManifestsProfile: unknown profile 'strict'; use ...</c>): users never call the host themselves.
+/// The host's command line, as the build targets pass it, on the settings shared with the app runner and the CLI in
+/// their MSBuild dialect: an empty value is the default (MSBuild passes unset properties as empty strings), and a bad
+/// one is reported under the MSBuild property the user set (<c>SecureManifestsProfile: unknown profile 'strict'; use
+/// ...</c>): users never call the host themselves.
 /// </summary>
 internal sealed class HostArguments
 {
-    private const string ReportOption = "--report";
+    private HostArguments()
+    {
+    }
 
     public string Assembly { get; private set; } = string.Empty;
 
@@ -21,113 +24,56 @@ internal sealed class HostArguments
 
     public SynthOptions Options { get; } = new();
 
-    /// <summary>The value of --project, found before anything else is parsed, like <see cref="FindReportPath"/>.</summary>
-    public static string FindProject(IReadOnlyList<string> args) => Find(args, "--project") ?? string.Empty;
+    /// <summary>The project file (--project), which setting errors point at; empty when not given.</summary>
+    public string Project { get; private set; } = string.Empty;
+
+    /// <summary>Where the report goes (--report); null for standard error. Known even when the rest is wrong.</summary>
+    public string? ReportPath { get; private set; }
 
     /// <summary>Records which app runs now, for the build to name when the synth times out; null without --progress.</summary>
     public Action<string>? Progress { get; private set; }
 
-    /// <summary>The value of --report, found before anything else is parsed, so even a parse error reaches the build.</summary>
-    public static string? FindReportPath(IReadOnlyList<string> args) => Find(args, ReportOption);
+    /// <summary>What is wrong with the command line, in one line; null when nothing is.</summary>
+    public string? Problem { get; private set; }
 
-    private static string? Find(IReadOnlyList<string> args, string option)
+    /// <summary>
+    /// Parses. The report path and the project are read even from a command line with a problem, so that the
+    /// problem reaches the build as an error at the project file.
+    /// </summary>
+    public static HostArguments Parse(IReadOnlyList<string> args)
     {
-        for (var i = 0; i + 1 < args.Count; i++)
+        var assembly = TextOption.Create("--assembly", "DLL", "the project's built assembly");
+        var output = SharedSettings.Output(SettingDialect.MsBuild, "DIR", "where the apps' folders are written");
+        var layout = SharedSettings.Layout.Create(SettingDialect.MsBuild);
+        var profile = SharedSettings.Profile.Create(SettingDialect.MsBuild);
+        var failOn = SharedSettings.FailOn.Create(SettingDialect.MsBuild);
+        var pssVersion = SharedSettings.PssVersion.Create(SettingDialect.MsBuild);
+        var verify = new Option<bool>("--verify") { Description = "write nothing; report what differs" };
+        var report = TextOption.Create("--report", "FILE", "where the build reads the findings and errors");
+        var project = TextOption.Create("--project", "FILE", "the project file, which setting errors point at");
+        var progress = TextOption.Create("--progress", "FILE", "where the app being run is named, for a timeout");
+        var root = new RootCommand("The SecureManifests build step's host.") { assembly, output, layout, profile, failOn, pssVersion, verify, report, project, progress };
+
+        var result = CommandLineParser.Parse(root, args);
+        var arguments = new HostArguments { Verify = result.Has(verify) };
+        result.IfGiven(report, value => arguments.ReportPath = value);
+        result.IfGiven(project, value => arguments.Project = value);
+        arguments.Problem = UsageProblems.First(result);
+        if (arguments.Problem is not null)
         {
-            if (args[i] == option)
-            {
-                return args[i + 1];
-            }
+            return arguments;
         }
 
-        return null;
-    }
-
-    public static bool TryParse(IReadOnlyList<string> args, [NotNullWhen(true)] out HostArguments? parsed, [NotNullWhen(false)] out string? problem)
-    {
-        var result = new HostArguments();
-        parsed = null;
-        for (var i = 0; i < args.Count; i++)
-        {
-            var arg = args[i];
-            if (arg == "--verify")
-            {
-                result.Verify = true;
-                continue;
-            }
-
-            if (i + 1 >= args.Count)
-            {
-                problem = arg.StartsWith("--", StringComparison.Ordinal) ? $"{arg} needs a value" : $"unexpected argument '{arg}'";
-                return false;
-            }
-
-            var value = args[++i];
-            problem = arg switch
-            {
-                "--assembly" => Set(() => result.Assembly = value),
-                ReportOption => null,
-                // Read before parsing, like --report: setting errors point at the project file.
-                "--project" => null,
-                "--progress" => Set(() => result.Progress = app => File.WriteAllText(value, app)),
-                "--output" => Set(() => result.Output = value),
-                "--layout" => Property("SecureManifestsLayout", result.SetLayout(value)),
-                // An empty value means "the default": MSBuild passes unset properties as empty strings.
-                "--profile" when value.Length == 0 => null,
-                "--profile" => SettingNames.TryParseProfile(value, out var profile)
-                    ? Set(() => result.Options.Profile = profile)
-                    : Property("SecureManifestsProfile", SettingNames.UnknownProfile(value)),
-                "--fail-on" when value.Length == 0 => null,
-                "--fail-on" => SettingNames.TryParseSeverity(value, out var severity)
-                    ? Set(() => result.Options.FailOn = severity)
-                    : Property("SecureManifestsFailOn", SettingNames.UnknownSeverity(value)),
-                "--pss-version" when value.Length == 0 => null,
-                "--pss-version" => PssVersion.TryParse(value, out var version)
-                    ? Set(() => result.Options.PssVersion = version)
-                    : Property("SecureManifestsPssVersion", SettingNames.UnknownPssVersion(value)),
-                _ => $"unknown option '{arg}'",
-            };
-            if (problem is not null)
-            {
-                return false;
-            }
-        }
-
-        problem = result.Assembly.Length == 0 ? "--assembly is required"
-            : result.Output.Length == 0 ? "--output is required"
+        result.IfGiven(assembly, value => arguments.Assembly = value);
+        result.IfGiven(output, value => arguments.Output = value);
+        result.IfGiven(layout, value => arguments.Options.Layout = value);
+        result.IfGiven(profile, value => arguments.Options.Profile = value);
+        result.IfGiven(failOn, value => arguments.Options.FailOn = value);
+        result.IfGiven(pssVersion, value => arguments.Options.PssVersion = value);
+        result.IfGiven(progress, value => arguments.Progress = app => File.WriteAllText(value, app));
+        arguments.Problem = arguments.Assembly.Length == 0 ? "--assembly is required"
+            : arguments.Output.Length == 0 ? "--output is required"
             : null;
-        if (problem is not null)
-        {
-            return false;
-        }
-
-        parsed = result;
-        return true;
-    }
-
-    private string? SetLayout(string value)
-    {
-        // An empty value means "the default": MSBuild passes unset properties as empty strings.
-        if (value.Length == 0)
-        {
-            Options.Layout = ManifestLayout.FilePerObject;
-            return null;
-        }
-
-        if (!SettingNames.TryParseLayout(value, out var layout))
-        {
-            return SettingNames.UnknownLayout(value);
-        }
-
-        Options.Layout = layout;
-        return null;
-    }
-
-    private static string? Property(string property, string? problem) => problem is null ? null : $"{property}: {problem}";
-
-    private static string? Set(Action apply)
-    {
-        apply();
-        return null;
+        return arguments;
     }
 }

@@ -6,24 +6,24 @@ using SecureManifests.SynthHost;
 // The build step passes --report: the host's findings and errors go there (see BuildReport), and standard output
 // and error stay the user code's, shown as plain messages.
 var report = new BuildReport();
-var reportPath = HostArguments.FindReportPath(args);
-var exitCode = Run(args, report);
-if (reportPath is null)
+var arguments = HostArguments.Parse(args);
+var exitCode = Run(arguments, report);
+if (arguments.ReportPath is null)
 {
     report.WriteCanonical(Console.Error);
 }
 else
 {
-    report.WriteTo(reportPath);
+    report.WriteTo(arguments.ReportPath);
 }
 
 return exitCode;
 
-static int Run(string[] args, BuildReport report)
+static int Run(HostArguments arguments, BuildReport report)
 {
-    if (!HostArguments.TryParse(args, out var arguments, out var problem))
+    if (arguments.Problem is not null)
     {
-        report.Add(MsBuildMessage.Setting(HostArguments.FindProject(args), problem));
+        report.Add(MsBuildMessage.Setting(arguments.Project, arguments.Problem));
         return AppRunner.UsageOrInputError;
     }
 

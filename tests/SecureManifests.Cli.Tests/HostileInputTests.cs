@@ -99,16 +99,19 @@ public sealed class HostileInputTests : IDisposable
     }
 
     [Fact]
-    public void An_empty_file_has_no_findings_and_exits_0()
+    public void Empty_files_have_no_findings_and_exit_0_only_with_allow_empty()
     {
         _folder.Write("empty.yaml", string.Empty);
         _folder.Write("blank.yaml", "---\n# only a comment\n---\n");
 
-        var result = Tool.Run(_folder.FullPath, ["lint", "empty.yaml", "blank.yaml"]);
+        var allowed = Tool.Run(_folder.FullPath, ["lint", "empty.yaml", "blank.yaml", "--allow-empty"]);
+        var refused = Tool.Run(_folder.FullPath, ["lint", "empty.yaml", "blank.yaml"]);
 
-        Assert.True(result.ExitCode == ExitCodes.Success, result.Describe());
-        Assert.Empty(result.StandardOutput);
-        Assert.Equal("2 files, 0 objects: 0 errors, 0 warnings, 0 info", Assert.Single(result.ErrorLines));
+        Assert.True(allowed.ExitCode == ExitCodes.Success, allowed.Describe());
+        Assert.Empty(allowed.StandardOutput);
+        Assert.Equal("2 files, 0 objects: 0 errors, 0 warnings, 0 info", Assert.Single(allowed.ErrorLines));
+        Assert.Equal(ExitCodes.UsageOrInputError, refused.ExitCode);
+        Assert.StartsWith("error: no Kubernetes object found in the input", refused.ErrorLines[0], StringComparison.Ordinal);
     }
 
     [Fact]

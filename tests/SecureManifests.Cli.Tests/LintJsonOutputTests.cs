@@ -22,7 +22,7 @@ public sealed class LintJsonOutputTests : IDisposable
         using var json = JsonDocument.Parse(result.StandardOutput);
         var finding = Assert.Single(json.RootElement.GetProperty("findings").EnumerateArray());
         Assert.Equal(
-            ["ruleId", "severity", "file", "line", "column", "kind", "namespace", "name", "container", "path", "message", "suppressed"],
+            ["ruleId", "severity", "file", "line", "column", "kind", "namespace", "name", "container", "path", "message", "suppressed", "baselined"],
             finding.EnumerateObject().Select(p => p.Name).ToArray());
         Assert.Equal("SM1001", finding.GetProperty("ruleId").GetString());
         Assert.Equal("error", finding.GetProperty("severity").GetString());

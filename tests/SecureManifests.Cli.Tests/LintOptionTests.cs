@@ -96,16 +96,16 @@ public sealed class LintOptionTests : IDisposable
 
     [Theory]
     [InlineData("lint pod.yaml --profile strict", "error: unknown profile 'strict'; use baseline, restricted, secure or all")]
-    [InlineData("lint pod.yaml --format xml", "error: unknown format 'xml'; use text, json or sarif")]
+    [InlineData("lint pod.yaml --format xml", "error: unknown format 'xml'; use text, json, sarif, junit or github")]
     [InlineData("lint pod.yaml --fail-on never", "error: unknown severity 'never'; use error, warning or info")]
     [InlineData("lint pod.yaml --pss-version 2.0", "error: unknown Pod Security Standards version '2.0'; use v1.0 to v1.37 or latest")]
     [InlineData("lint pod.yaml --include SM1O01", "error: --include: 'SM1O01' is not a rule ID (did you mean SM1001 privileged-container?); `secure-manifests rules` lists them")]
     [InlineData("lint pod.yaml --exclude", "error: --exclude needs a value")]
     [InlineData("lint pod.yaml --namespace Team_A", "error: --namespace 'Team_A' is not a valid namespace name (lower-case letters, digits and '-', at most 63)")]
-    [InlineData("lint pod.yaml --colour", "error: unknown option '--colour' for lint")]
-    [InlineData("lint", "error: lint needs at least one PATH (a file, a folder, or - for stdin)")]
+    [InlineData("lint pod.yaml --colour", "error: unknown option '--colour' for lint (did you mean --color?)")]
+    [InlineData("lint", "error: lint needs at least one PATH (a file, a folder, or - for stdin), or --kustomize DIR")]
     [InlineData("lint - -", "error: - (stdin) can be given only once")]
-    [InlineData("frobnicate", "error: unknown command 'frobnicate'; use lint, rules, explain, synth or policy")]
+    [InlineData("frobnicate", "error: unknown command 'frobnicate'; use lint, rules, explain, synth, policy or config")]
     public void Usage_errors_are_one_line_and_exit_2(string commandLine, string expected)
     {
         _folder.Write("pod.yaml", Manifests.PrivilegedPod);
@@ -121,7 +121,7 @@ public sealed class LintOptionTests : IDisposable
     public void Help_and_version_exit_0()
     {
         Assert.Contains("--fail-on", Tool.Run(_folder.FullPath, ["lint", "--help"]).StandardOutput, StringComparison.Ordinal);
-        Assert.Contains("lint PATH", Tool.Run(_folder.FullPath, ["--help"]).StandardOutput, StringComparison.Ordinal);
+        Assert.Contains("lint <PATH>", Tool.Run(_folder.FullPath, ["--help"]).StandardOutput, StringComparison.Ordinal);
         Assert.Contains("--assembly", Tool.Run(_folder.FullPath, ["synth", "-h"]).StandardOutput, StringComparison.Ordinal);
         Assert.Matches(@"^secure-manifests \d+\.\d+\.\d+\n$", Tool.Run(_folder.FullPath, ["--version"]).StandardOutput);
         Assert.Equal(ExitCodes.UsageOrInputError, Tool.Run(_folder.FullPath, []).ExitCode);

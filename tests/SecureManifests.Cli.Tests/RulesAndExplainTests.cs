@@ -44,9 +44,9 @@ public sealed class RulesAndExplainTests
     [InlineData("SM1001")]
     [InlineData("sm1001")]
     [InlineData("privileged-container")]
-    public void Explain_prints_the_docs_page_of_the_rule(string id)
+    public void Explain_markdown_prints_the_docs_page_of_the_rule(string id)
     {
-        var result = Tool.Run(Here, ["explain", id]);
+        var result = Tool.Run(Here, ["explain", id, "--markdown"]);
 
         Assert.Equal(ExitCodes.Success, result.ExitCode);
         Assert.Equal(RuleDocumentation.RenderPage(RuleCatalog.Get("SM1001")), result.StandardOutput);
@@ -54,12 +54,51 @@ public sealed class RulesAndExplainTests
     }
 
     [Fact]
-    public void Every_docs_page_in_the_repository_is_what_explain_prints()
+    public void Explain_renders_the_page_as_terminal_text()
+    {
+        var result = Tool.Run(Here, ["explain", "SM1001"]);
+
+        Assert.Equal(ExitCodes.Success, result.ExitCode);
+        Assert.StartsWith("SM1001: Containers must not run privileged\n==========================================\n\nID                `SM1001`\n", result.StandardOutput, StringComparison.Ordinal);
+        Assert.Contains("\nWhy it matters\n--------------\n", result.StandardOutput, StringComparison.Ordinal);
+        Assert.Contains("\n- PSA check `privileged`\n", result.StandardOutput, StringComparison.Ordinal);
+        Assert.Contains("\n    securityContext:\n      privileged: false\n", result.StandardOutput, StringComparison.Ordinal);
+        Assert.DoesNotContain("```", result.StandardOutput, StringComparison.Ordinal);
+        Assert.All(result.OutputLines, line => Assert.True(line.Length <= 100, line));
+    }
+
+    [Fact]
+    public void On_a_terminal_headings_are_bold()
+    {
+        var result = Tool.Run(Here, ["explain", "SM1001"], terminal: true, new Dictionary<string, string>());
+
+        Assert.StartsWith("\u001b[1mSM1001: Containers must not run privileged\u001b[0m\n", result.StandardOutput, StringComparison.Ordinal);
+    }
+
+    public static TheoryData<string> RulePages() =>
+        [.. Directory.GetFiles(Path.Combine(SecureManifests.Tests.Infrastructure.TestPaths.RepositoryRoot, "docs", "rules"), "SM*.md").Select(page => Path.GetFileNameWithoutExtension(page)!).Order(StringComparer.Ordinal)];
+
+    [Theory]
+    [MemberData(nameof(RulePages))]
+    public void Every_rule_page_renders_without_table_pipes_link_syntax_or_emphasis_markers(string id)
+    {
+        var text = Tool.Run(Here, ["explain", id]).StandardOutput;
+
+        // Code blocks (indented four spaces) show code as written; everything else must be plain text.
+        var prose = text.Split('\n').Where(line => !line.StartsWith("    ", StringComparison.Ordinal)).ToList();
+        Assert.DoesNotContain(prose, line => line.TrimStart().StartsWith('|') || line.TrimEnd().EndsWith('|'));
+        Assert.DoesNotContain(prose, line => line.Contains("](", StringComparison.Ordinal) || line.Contains("|---", StringComparison.Ordinal));
+        Assert.DoesNotContain(prose, line => line.Contains("**", StringComparison.Ordinal) || line.StartsWith('#'));
+        Assert.DoesNotContain("```", text, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Every_docs_page_in_the_repository_is_what_explain_markdown_prints()
     {
         foreach (var rule in RuleCatalog.All)
         {
             var page = Path.Combine(SecureManifests.Tests.Infrastructure.TestPaths.RepositoryRoot, "docs", "rules", rule.Id + ".md");
-            Assert.Equal(File.ReadAllText(page), Tool.Run(Here, ["explain", rule.Id]).StandardOutput);
+            Assert.Equal(File.ReadAllText(page), Tool.Run(Here, ["explain", rule.Id, "--markdown"]).StandardOutput);
         }
     }
 

@@ -10,7 +10,7 @@ public sealed class SynthCommandTests : IDisposable
 
     public void Dispose() => _folder.Dispose();
 
-    private static string ShopDll => SampleAssemblies.Dll("Shop");
+    private static string ShopDll => BuiltFiles.ShopDll;
 
     [Fact]
     public void Synth_writes_the_app_of_a_built_assembly_and_the_result_lints_clean()

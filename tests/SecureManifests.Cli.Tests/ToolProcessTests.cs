@@ -37,7 +37,7 @@ public sealed class ToolProcessTests : IDisposable
         var run = CliProcess.Run(_folder.FullPath, ["lint", "--format"]);
 
         Assert.Equal(ExitCodes.UsageOrInputError, run.Result.ExitCode);
-        Assert.Equal("error: --format needs a value\nrun `secure-manifests --help` for usage\n", run.Result.StandardError);
+        Assert.Equal("error: --format needs a value\nrun `secure-manifests lint --help` for usage\n", run.Result.StandardError);
     }
 
     [Fact]

@@ -103,7 +103,7 @@ public sealed class UnknownFieldLintTests : IDisposable
     [Fact]
     public void The_Shop_samples_output_has_no_unknown_field()
     {
-        var synth = Tool.Run(_folder.FullPath, ["synth", "--assembly", SampleAssemblies.Dll("Shop"), "--output", "out"]);
+        var synth = Tool.Run(_folder.FullPath, ["synth", "--assembly", BuiltFiles.ShopDll, "--output", "out"]);
         Assert.True(synth.ExitCode == ExitCodes.Success, synth.Describe());
 
         AssertSilent("out", minimumObjects: 20);

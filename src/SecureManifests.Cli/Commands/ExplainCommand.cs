@@ -1,3 +1,6 @@
+using System.CommandLine;
+using SecureManifests.Cli.Explain;
+using SecureManifests.CommandLine;
 using SecureManifests.Rules;
 
 namespace SecureManifests.Cli.Commands;
@@ -8,32 +11,21 @@ namespace SecureManifests.Cli.Commands;
 /// </summary>
 internal static class ExplainCommand
 {
-    public const string Usage = """
-        usage: secure-manifests explain ID
-          prints the documentation of one rule (ID such as SM1001, or its name such as privileged-container)
-        """;
-
-    public static int Run(IReadOnlyList<string> args, int start, CliConsole console)
+    public static Command Create(CliConsole console)
     {
-        string? id = null;
-        var cursor = new ArgumentCursor(args, start);
-        while (cursor.Next(out var option, out var positional))
+        var id = new Argument<string?>("ID")
         {
-            switch (option)
-            {
-                case null when id is null:
-                    id = positional;
-                    break;
-                case null:
-                    throw new UsageException("explain takes one rule ID");
-                case "-h" or "--help":
-                    console.Output.Line(Usage);
-                    return ExitCodes.Success;
-                default:
-                    throw new UsageException($"unknown option '{option}' for explain");
-            }
-        }
+            Description = "a rule ID such as SM1001, or its name such as privileged-container",
+            Arity = ArgumentArity.ZeroOrOne,
+        };
+        var markdown = new Option<bool>("--markdown") { Description = "print the page's Markdown source, as docs/rules/<ID>.md has it" };
+        var command = new Command("explain", "print the documentation of one rule") { id, markdown };
+        command.SetAction(result => Run(result.GetValue(id), result.Has(markdown), Terminal.Style(result, console), console));
+        return command;
+    }
 
+    private static int Run(string? id, bool markdown, TextStyle style, CliConsole console)
+    {
         if (id is null)
         {
             throw new UsageException("explain needs a rule ID, e.g. secure-manifests explain SM1001");
@@ -41,7 +33,8 @@ internal static class ExplainCommand
 
         var rule = RuleLookup.Find(id)
             ?? throw new UsageException($"'{id}' is not a rule ID{RuleLookup.DidYouMean(id)}; `secure-manifests rules` lists them");
-        console.Output.Write(RuleDocumentation.RenderPage(rule));
+        var page = RuleDocumentation.RenderPage(rule);
+        console.Output.Write(markdown ? page : TerminalMarkdown.Render(page, style));
         return ExitCodes.Success;
     }
 }

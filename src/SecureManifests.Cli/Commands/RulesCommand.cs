@@ -1,8 +1,10 @@
 using System.Buffers;
+using System.CommandLine;
 using System.Globalization;
 using System.Text;
 using System.Text.Json;
 using SecureManifests.Cli.Lint;
+using SecureManifests.CommandLine;
 using SecureManifests.Rules;
 
 namespace SecureManifests.Cli.Commands;
@@ -10,50 +12,37 @@ namespace SecureManifests.Cli.Commands;
 /// <summary><c>secure-manifests rules [--format text|json]</c>: the rule catalogue.</summary>
 internal static class RulesCommand
 {
-    public const string Usage = """
-        usage: secure-manifests rules [--format text|json]
-          lists every rule: ID, name, default severity, profiles, title
-        """;
-
     private static readonly RuleProfile[] Profiles = [RuleProfile.Baseline, RuleProfile.Restricted, RuleProfile.Secure, RuleProfile.All];
 
-    public static int Run(IReadOnlyList<string> args, int start, CliConsole console)
+    private static readonly SettingOption<ReportFormat> Format = new()
     {
-        var json = false;
-        var cursor = new ArgumentCursor(args, start);
-        while (cursor.Next(out var option, out var positional))
+        Name = "--format",
+        Aliases = ["-f"],
+        HelpName = "F",
+        Values = "text | json (default: text)",
+        Parse = (string text, out ReportFormat format) => ReportFormats.TryParse(text, out format) && format is ReportFormat.Text or ReportFormat.Json,
+        Unknown = value => $"unknown format '{value}' for rules; use text or json",
+        Words = () => ReportFormats.Names.Where(name => name is "text" or "json"),
+    };
+
+    public static Command Create(CliConsole console)
+    {
+        var format = Format.Create();
+        var command = new Command("rules", "list every rule: ID, name, default severity, profiles, title") { format };
+        command.SetAction(result =>
         {
-            switch (option)
+            if (result.GetValue(format) == ReportFormat.Json)
             {
-                case null:
-                    throw new UsageException($"rules takes no argument, got '{positional}'");
-                case "-h" or "--help":
-                    console.Output.Line(Usage);
-                    return ExitCodes.Success;
-                case "--format" or "-f":
-                    var value = cursor.Value();
-                    json = value switch
-                    {
-                        "json" => true,
-                        "text" => false,
-                        _ => throw new UsageException($"unknown format '{value}' for rules; use text or json"),
-                    };
-                    break;
-                default:
-                    throw new UsageException($"unknown option '{option}' for rules");
+                WriteJson(console.Output);
             }
-        }
+            else
+            {
+                WriteText(console.Output);
+            }
 
-        if (json)
-        {
-            WriteJson(console.Output);
-        }
-        else
-        {
-            WriteText(console.Output);
-        }
-
-        return ExitCodes.Success;
+            return ExitCodes.Success;
+        });
+        return command;
     }
 
     private static string ProfileNames(RuleDescriptor rule) =>

@@ -1,6 +1,8 @@
+using System.CommandLine;
 using System.Reflection;
 using SecureManifests.Cli.Lint;
 using SecureManifests.Cli.Synth;
+using SecureManifests.CommandLine;
 using SecureManifests.Output;
 using SecureManifests.Synthesis;
 
@@ -12,62 +14,37 @@ namespace SecureManifests.Cli.Commands;
 /// </summary>
 internal static class SynthCommand
 {
-    public const string Usage = """
-        usage: secure-manifests synth --assembly PATH/TO/App.dll [options]
-          --assembly DLL       the built assembly that defines the app (an App subclass with a public parameterless
-                               constructor, or the SDK's generated app catalog)
-          --app NAME           which app, when the assembly defines several (type name, full type name or app name)
-          --output DIR         where the YAML is written                                    (default: ./manifests)
-          --layout L           per-object | per-namespace | single-file                     (default: per-object)
-          --profile P          baseline | restricted | secure | all                         (default: secure)
-          --pss-version V      Pod Security Standards version v1.0 .. v1.37                 (default: latest)
-          --fail-on S          error | warning | info: findings this severe stop the synth  (default: error)
-          -h, --help           show this help
-        exit codes: 0 written; 1 findings stopped the synth; 2 usage error, invalid app or unwritable output
-        """;
+    /// <summary>Printed under the help.</summary>
+    public const string Notes = "exit codes: 0 written; 1 findings stopped the synth; 2 usage error, invalid app or unwritable output";
 
-    public static int Run(IReadOnlyList<string> args, int start, CliConsole console)
+    public static Command Create(CliConsole console)
     {
-        string? assemblyPath = null;
-        string? appName = null;
-        var output = "manifests";
-        var options = new SynthOptions();
-        var cursor = new ArgumentCursor(args, start);
-        while (cursor.Next(out var option, out var positional))
+        var assembly = TextOption.Create(
+            "--assembly", "DLL", "the built assembly that defines the app (an App subclass with a public parameterless constructor, or the SDK's generated app catalog)", aliases: "-a");
+        var app = TextOption.Create("--app", "NAME", "which app, when the assembly defines several (type name, full type name or app name)");
+        var output = SharedSettings.Output(SettingDialect.CommandLine, "DIR", "where the YAML is written (default: ./manifests)");
+        var layout = SharedSettings.Layout.Create();
+        var profile = SharedSettings.Profile.Create();
+        var pssVersion = SharedSettings.PssVersion.Create();
+        var failOn = SharedSettings.FailOn.Create(purpose: "findings this severe stop the synth");
+        var command = new Command("synth", "write the YAML of an app from its built assembly (nothing is written when the checks fail)")
         {
-            switch (option)
-            {
-                case null:
-                    throw new UsageException($"unexpected argument '{positional}' for synth; name the assembly with --assembly");
-                case "-h" or "--help":
-                    console.Output.Line(Usage);
-                    return ExitCodes.Success;
-                case "--assembly" or "-a":
-                    assemblyPath = cursor.Value();
-                    break;
-                case "--app":
-                    appName = cursor.Value();
-                    break;
-                case "--output" or "-o":
-                    output = cursor.Value();
-                    break;
-                case "--layout":
-                    options.Layout = ParseLayout(cursor.Value());
-                    break;
-                case "--profile":
-                    options.Profile = LintArguments.ParseProfile(cursor.Value());
-                    break;
-                case "--pss-version":
-                    options.PssVersion = LintArguments.ParsePssVersion(cursor.Value());
-                    break;
-                case "--fail-on":
-                    options.FailOn = LintArguments.ParseSeverity(cursor.Value());
-                    break;
-                default:
-                    throw new UsageException($"unknown option '{option}' for synth");
-            }
-        }
+            assembly, app, output, layout, profile, pssVersion, failOn,
+        };
+        command.SetAction(result =>
+        {
+            var options = new SynthOptions();
+            result.IfGiven(layout, value => options.Layout = value);
+            result.IfGiven(profile, value => options.Profile = value);
+            result.IfGiven(pssVersion, value => options.PssVersion = value);
+            result.IfGiven(failOn, value => options.FailOn = value);
+            return Run(result.GetValue(assembly), result.GetValue(app), result.GetValue(output) ?? "manifests", options, console);
+        });
+        return command;
+    }
 
+    private static int Run(string? assemblyPath, string? appName, string output, SynthOptions options, CliConsole console)
+    {
         if (assemblyPath is null)
         {
             throw new UsageException("synth needs --assembly PATH/TO/App.dll (the built app)");
@@ -197,7 +174,4 @@ internal static class SynthCommand
 
         throw new UsageException($"{shownPath} has no app '{appName}'; it defines {string.Join(", ", apps.Select(a => a.TypeName))}");
     }
-
-    private static ManifestLayout ParseLayout(string value) =>
-        SettingNames.TryParseLayout(value, out var layout) ? layout : throw new UsageException(SettingNames.UnknownLayout(value));
 }

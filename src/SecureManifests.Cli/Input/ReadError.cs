@@ -32,7 +32,7 @@ internal sealed class ReadError : ReadResult
     /// the source (the scanner is never driven over the rest of a broken document), so later documents of
     /// the same source were not read.
     /// </summary>
-    public bool EndsSource => Kind != ReadErrorKind.Object;
+    public bool EndsSource => Kind is not (ReadErrorKind.Object or ReadErrorKind.NotAnObject);
 
     /// <summary>The error as <c>source:line:column: message</c>.</summary>
     public override string ToString() =>
@@ -54,8 +54,14 @@ internal enum ReadErrorKind
     /// </summary>
     Unsupported,
 
-    /// <summary>Valid YAML that is not a valid Kubernetes object (missing kind, wrong field type, bad name).</summary>
+    /// <summary>Valid YAML that is not a valid Kubernetes object (no apiVersion, wrong field type, bad name).</summary>
     Object,
+
+    /// <summary>
+    /// Valid YAML that does not try to be a Kubernetes object: a document that is not a mapping, or one without a
+    /// <c>kind</c> (a values file, a workflow, a chart's Chart.yaml). In a folder, a file of nothing else is skipped.
+    /// </summary>
+    NotAnObject,
 
     /// <summary>The input could not be read at all (I/O failure, internal error).</summary>
     Read,

@@ -130,7 +130,7 @@ internal sealed class SourceReader : IDisposable
 
         if (root is not MappingTreeNode mapping)
         {
-            output.Add(Error(root.Line, root.Column, $"{DocumentLabel()}: expected a Kubernetes object (a mapping with apiVersion and kind), found {root.Describe()}"));
+            output.Add(Error(root.Line, root.Column, $"{DocumentLabel()}: expected a Kubernetes object (a mapping with apiVersion and kind), found {root.Describe()}", ReadErrorKind.NotAnObject));
             return;
         }
 
@@ -191,7 +191,8 @@ internal sealed class SourceReader : IDisposable
         {
             var missing = kind is null && apiVersion is null ? "apiVersion and kind" : kind is null ? "kind" : "apiVersion";
             var what = name is null ? "" : $" (metadata.name {name})";
-            output.Add(Error(mapping.Line, mapping.Column, $"{label}{what}: not a Kubernetes object: missing {missing}"));
+            // Without a kind a document is not trying to be an object; with one, it is an object that lost its apiVersion.
+            output.Add(Error(mapping.Line, mapping.Column, $"{label}{what}: not a Kubernetes object: missing {missing}", kind is null ? ReadErrorKind.NotAnObject : ReadErrorKind.Object));
             return;
         }
 

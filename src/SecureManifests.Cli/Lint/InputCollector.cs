@@ -2,14 +2,15 @@ namespace SecureManifests.Cli.Lint;
 
 /// <summary>
 /// Turns the PATH arguments into the list of sources: files as given, folders searched recursively for
-/// <c>*.yaml</c>, <c>*.yml</c> and <c>*.json</c> (hidden entries skipped) in ordinal order, <c>-</c> as stdin.
+/// <c>*.yaml</c>, <c>*.yml</c> and <c>*.json</c> (hidden entries skipped) in ordinal order, less those an ignore
+/// pattern of the config matches, <c>-</c> as stdin.
 /// Paths that cannot be listed become problems, so the other inputs are still linted.
 /// </summary>
 internal static class InputCollector
 {
     private static readonly string[] ManifestExtensions = [".yaml", ".yml", ".json"];
 
-    public static (List<LintInput> Inputs, List<InputProblem> Problems) Collect(IEnumerable<string> paths, string workingDirectory)
+    public static (List<LintInput> Inputs, List<InputProblem> Problems) Collect(IEnumerable<string> paths, string workingDirectory, Func<string, bool>? ignored = null)
     {
         var inputs = new List<LintInput>();
         var problems = new List<InputProblem>();
@@ -37,7 +38,7 @@ internal static class InputCollector
                             IgnoreInaccessible = false,
                             MatchType = MatchType.Simple,
                         })
-                        .Where(IsManifestFile)
+                        .Where(f => IsManifestFile(f) && ignored?.Invoke(f) != true)
                         .Order(StringComparer.Ordinal)
                         .ToList();
                     found.ForEach(AddFile);

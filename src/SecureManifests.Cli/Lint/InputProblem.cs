@@ -11,6 +11,9 @@ namespace SecureManifests.Cli.Lint;
 internal sealed record InputProblem(string File, int Line, int Column, string Message)
 {
     /// <summary>The compiler form <c>file:line:col: error: message</c>, control characters escaped so it stays one line.</summary>
-    public override string ToString() =>
-        string.Create(CultureInfo.InvariantCulture, $"{PrintableText.Escape(File)}:{Line}:{Column}: error: {PrintableText.Escape(Message)}");
+    public override string ToString() => Format(TextStyle.Plain);
+
+    /// <summary>The compiler form with the word <c>error</c> in <paramref name="style"/>.</summary>
+    public string Format(TextStyle style) =>
+        string.Create(CultureInfo.InvariantCulture, $"{PrintableText.Escape(File)}:{Line}:{Column}: {style.Error("error")}: {PrintableText.Escape(Message)}");
 }

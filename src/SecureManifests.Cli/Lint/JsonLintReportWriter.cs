@@ -3,10 +3,9 @@ using System.Text.Json;
 namespace SecureManifests.Cli.Lint;
 
 /// <summary>
-/// The JSON formats (json, sarif): one JSON document on stdout, streamed chunk by chunk as it is written, then the
-/// unreadable input as compiler lines on stderr, as in every format.
+/// The JSON formats (json, sarif): one JSON document, streamed chunk by chunk as it is written.
 /// </summary>
-internal abstract class JsonLintReportWriter(TextWriter output, TextWriter error) : LintReportWriter
+internal abstract class JsonLintReportWriter(TextWriter output) : LintReportWriter
 {
     private readonly StreamedJson _stream = new(output);
 
@@ -18,7 +17,6 @@ internal abstract class JsonLintReportWriter(TextWriter output, TextWriter error
     {
         WriteEnd(summary);
         _stream.Finish();
-        ProblemWriter.Write(summary, error);
     }
 
     /// <summary>Passes what is written on once a chunk is full; call after each finding.</summary>

@@ -7,10 +7,11 @@ namespace SecureManifests.Cli.Lint;
 /// <summary>
 /// <c>{"findings":[...],"readErrors":[...],"summary":{...}}</c>. The finding fields (ruleId, severity, file, line,
 /// column, kind, namespace, name, container, path, message, suppressed, and justification on suppressed ones only) are
-/// a public contract; absent values are null. The summary counts unsuppressed findings, and suppressed ones apart.
+/// a public contract, and so are baselined, the skipped files and the summary's skipped, baselined and baselineFixed;
+/// absent values are null. The summary counts findings neither suppressed nor baselined, and the others apart.
 /// Written with <see cref="Utf8JsonWriter"/> as findings come: no reflection, fixed property order, <c>\n</c> line ends.
 /// </summary>
-internal sealed class JsonReportWriter(TextWriter output, TextWriter error) : JsonLintReportWriter(output, error)
+internal sealed class JsonReportWriter(TextWriter output) : JsonLintReportWriter(output)
 {
     internal static readonly JsonWriterOptions WriterOptions = new()
     {
@@ -44,6 +45,7 @@ internal sealed class JsonReportWriter(TextWriter output, TextWriter error) : Js
         json.WriteString("path", f.Finding.Path);
         json.WriteString("message", f.Finding.Message);
         json.WriteBoolean("suppressed", f.Finding.IsSuppressed);
+        json.WriteBoolean("baselined", f.IsBaselined);
         if (f.Finding.WaiverReason is { } reason)
         {
             json.WriteString("justification", reason);
@@ -71,6 +73,17 @@ internal sealed class JsonReportWriter(TextWriter output, TextWriter error) : Js
         }
 
         json.WriteEndArray();
+        json.WriteStartArray("skipped");
+        foreach (var skipped in summary.Skipped)
+        {
+            json.WriteStartObject();
+            json.WriteString("file", skipped.File);
+            json.WriteString("reason", skipped.Reason);
+            json.WriteEndObject();
+            PassOnWhenFull();
+        }
+
+        json.WriteEndArray();
         json.WriteStartObject("summary");
         json.WriteNumber("files", summary.Files);
         json.WriteNumber("documents", summary.Documents);
@@ -82,6 +95,15 @@ internal sealed class JsonReportWriter(TextWriter output, TextWriter error) : Js
         json.WriteEndObject();
         json.WriteNumber("readErrors", summary.Problems.Count);
         json.WriteNumber("suppressed", summary.Suppressed);
+        json.WriteNumber("skipped", summary.Skipped.Count);
+        json.WriteNumber("baselined", summary.Baselined);
+        json.WriteStartArray("baselineFixed");
+        foreach (var entry in summary.Fixed)
+        {
+            Baseline.BaselineFile.WriteEntry(json, entry);
+        }
+
+        json.WriteEndArray();
         json.WriteEndObject();
         json.WriteEndObject();
     }

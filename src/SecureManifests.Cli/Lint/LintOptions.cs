@@ -1,8 +1,10 @@
+using SecureManifests.Cli.Baseline;
+using SecureManifests.Cli.Config;
 using SecureManifests.Rules;
 
 namespace SecureManifests.Cli.Lint;
 
-/// <summary>The parsed command line of <c>lint</c>.</summary>
+/// <summary>The settings of one <c>lint</c> run: the config file's, then the command line's over them.</summary>
 internal sealed class LintOptions
 {
     /// <summary>Files, folders, or <c>-</c> for standard input, in the order given.</summary>
@@ -14,8 +16,8 @@ internal sealed class LintOptions
     /// <summary>The Pod Security Standards version (default the newest).</summary>
     public PssVersion PssVersion { get; set; } = PssVersion.Latest;
 
-    /// <summary>The output format (default text).</summary>
-    public ReportFormat Format { get; set; } = ReportFormat.Text;
+    /// <summary>The reports: the one to stdout first, if any, then those to files (default: text to stdout).</summary>
+    public IReadOnlyList<ReportTarget> Reports { get; set; } = [new ReportTarget(ReportFormat.Text, null)];
 
     /// <summary>Findings at this severity or worse make the exit code 1 (default error).</summary>
     public RuleSeverity FailOn { get; set; } = RuleSeverity.Error;
@@ -32,16 +34,85 @@ internal sealed class LintOptions
     /// </summary>
     public string? DefaultNamespace { get; set; }
 
+    /// <summary>Severities by rule ID that replace the catalogue's (config <c>rules.severity</c>).</summary>
+    public IDictionary<string, RuleSeverity> Severities { get; } = new SortedDictionary<string, RuleSeverity>(StringComparer.Ordinal);
+
+    /// <summary>The regular expression for names that look secret (config <c>rules.secret-name-pattern</c>); null for the catalogue's markers.</summary>
+    public string? SecretNamePattern { get; set; }
+
+    /// <summary>Files of folder walks to leave out (config <c>ignore-paths</c>).</summary>
+    public IList<PathGlob> IgnorePaths { get; } = new List<PathGlob>();
+
     /// <summary>
-    /// The kinds without a typed model whose pod is checked: the built-in ones, and those the configuration declares
-    /// (<c>PodTemplateKinds.Add(new PodTemplateKind(group, kind, path))</c>, which refuses a bad path or a clash).
+    /// The kinds without a typed model whose pod the pod rules check: the built-in ones and those of the config
+    /// (<c>pod-template-kinds</c>); the set refuses a second place for a group and kind.
     /// </summary>
     public PodTemplateKindSet PodTemplateKinds { get; } = new();
+
+    /// <summary>The config file applied, or null when none was.</summary>
+    public LintConfig? Config { get; private set; }
+
+    /// <summary>The findings of <c>--baseline</c>, or null without one.</summary>
+    public IReadOnlyList<BaselineEntry>? Baseline { get; set; }
+
+    /// <summary><c>--baseline</c> as given, for messages.</summary>
+    public string? BaselineFile { get; set; }
+
+    /// <summary><c>--write-baseline</c> as given, or null.</summary>
+    public string? WriteBaselineFile { get; set; }
+
+    /// <summary><c>--strict</c>: a file of a folder that holds no Kubernetes object is an error, not skipped.</summary>
+    public bool Strict { get; set; }
+
+    /// <summary><c>--allow-empty</c>: an input with no object at all is fine (exit 0), not an error.</summary>
+    public bool AllowEmpty { get; set; }
+
+    /// <summary><c>--kustomize DIR</c>: lint what <c>kubectl kustomize DIR</c> renders; null when not given.</summary>
+    public string? Kustomize { get; set; }
+
+    /// <summary>Takes what <paramref name="config"/> sets; called before the flags are bound, so flags win.</summary>
+    public void Apply(LintConfig config)
+    {
+        ArgumentNullException.ThrowIfNull(config);
+        Config = config;
+        Profile = config.Profile ?? Profile;
+        PssVersion = config.PssVersion ?? PssVersion;
+        FailOn = config.FailOn ?? FailOn;
+        DefaultNamespace = config.Namespace ?? DefaultNamespace;
+        Include.UnionWith(config.Include);
+        Exclude.UnionWith(config.Exclude);
+        foreach (var (id, severity) in config.Severities)
+        {
+            Severities[id] = severity;
+        }
+
+        SecretNamePattern = config.SecretNamePattern ?? SecretNamePattern;
+        foreach (var glob in config.IgnorePaths)
+        {
+            IgnorePaths.Add(glob);
+        }
+
+        foreach (var setting in config.PodTemplateKinds)
+        {
+            try
+            {
+                PodTemplateKinds.Add(new PodTemplateKind(setting.Group, setting.Kind, setting.Path, setting.IsPodSpec ? PodTemplateShape.PodSpec : PodTemplateShape.Template));
+            }
+            catch (ArgumentException e)
+            {
+                // A built-in kind declared at another path: an error of the entry, at its line.
+                throw new SettingsFileException(config.DisplayName, setting.Line, setting.Column, e.Message);
+            }
+        }
+    }
+
+    /// <summary>Whether a folder walk leaves the file at <paramref name="fullPath"/> out.</summary>
+    public bool IsIgnored(string fullPath) => IgnorePaths.Any(glob => glob.Matches(fullPath));
 
     /// <summary>The engine options these lint options stand for.</summary>
     public RuleEngineOptions ToEngineOptions()
     {
-        var options = new RuleEngineOptions { Profile = Profile, Version = PssVersion };
+        var options = new RuleEngineOptions { Profile = Profile, Version = PssVersion, SecretNamePattern = SecretNamePattern };
         foreach (var id in Include)
         {
             options.IncludedRules.Add(id);
@@ -50,6 +121,11 @@ internal sealed class LintOptions
         foreach (var id in Exclude)
         {
             options.ExcludedRules.Add(id);
+        }
+
+        foreach (var (id, severity) in Severities)
+        {
+            options.Severities[id] = severity;
         }
 
         foreach (var kind in PodTemplateKinds)

@@ -1,10 +1,11 @@
+using SecureManifests.Cli.Baseline;
 using SecureManifests.Rules;
 
 namespace SecureManifests.Cli.Lint;
 
 /// <summary>
-/// The counts of one <c>lint</c> run, kept as findings stream to the report (which does not hold them), and the
-/// input that could not be read.
+/// The counts of one <c>lint</c> run, kept as findings stream to the report (which does not hold them), the input
+/// that could not be read, the files skipped, and the baseline entries no finding matched.
 /// </summary>
 internal sealed class LintSummary
 {
@@ -18,41 +19,68 @@ internal sealed class LintSummary
         Problems = problems;
     }
 
-    /// <summary>How many sources were read (files and stdin).</summary>
+    /// <summary>How many sources were read (files and stdin), skipped ones included.</summary>
     public int Files { get; set; }
 
     /// <summary>How many Kubernetes objects were read (each List item counts).</summary>
     public int Documents { get; set; }
 
-    /// <summary>How many findings are not suppressed.</summary>
+    /// <summary>How many findings are neither suppressed nor baselined.</summary>
     public int Unsuppressed { get; private set; }
 
     /// <summary>How many findings a waiver suppresses.</summary>
     public int Suppressed { get; private set; }
 
+    /// <summary>How many findings the baseline holds, so they do not fail the run.</summary>
+    public int Baselined { get; private set; }
+
     /// <summary>Input that could not be read, in source order.</summary>
     public List<InputProblem> Problems { get; }
+
+    /// <summary>Files of folder walks that hold no Kubernetes object, in the order read.</summary>
+    public List<SkippedInput> Skipped { get; } = [];
+
+    /// <summary>Baseline entries that no finding matched any more (fixed), sorted; empty without a baseline.</summary>
+    public IReadOnlyList<BaselineEntry> Fixed { get; set; } = [];
+
+    /// <summary>Whether the run read no object at all while objects were expected (no <c>--allow-empty</c>).</summary>
+    public bool NothingToLint { get; set; }
+
+    /// <summary>Findings at this severity or worse fail the run.</summary>
+    public RuleSeverity FailOn => _failOn;
 
     /// <summary>How many unsuppressed findings have <paramref name="severity"/>.</summary>
     public int Count(RuleSeverity severity) => _bySeverity[(int)severity];
 
-    /// <summary>The exit code: 2 for unreadable input, 1 for unsuppressed findings at or above --fail-on, else 0.</summary>
+    /// <summary>
+    /// The exit code: 2 for unreadable input or nothing to lint, 1 for unsuppressed, unbaselined findings at or above
+    /// --fail-on, else 0.
+    /// </summary>
     public int ExitCode =>
-        Problems.Count > 0 ? ExitCodes.UsageOrInputError
+        Problems.Count > 0 || NothingToLint ? ExitCodes.UsageOrInputError
         : _failing ? ExitCodes.Findings
         : ExitCodes.Success;
 
     /// <summary>Counts one reported finding.</summary>
-    public void Add(Finding finding)
+    public void Add(LocatedFinding finding)
     {
-        if (finding.IsSuppressed)
+        if (finding.Finding.IsSuppressed)
         {
             Suppressed++;
             return;
         }
 
+        if (finding.IsBaselined)
+        {
+            Baselined++;
+            return;
+        }
+
         Unsuppressed++;
-        _bySeverity[(int)finding.Severity]++;
-        _failing |= finding.Severity <= _failOn;
+        _bySeverity[(int)finding.Finding.Severity]++;
+        _failing |= finding.Finding.Severity <= _failOn;
     }
 }
+
+/// <summary>A file of a folder walk that holds no Kubernetes object, and why lint thinks so.</summary>
+internal sealed record SkippedInput(string File, string Reason);

@@ -32,7 +32,7 @@ internal sealed class PendingPositions
             fields[i] = new Field(paths[i], Math.Max(1, position.Line), Math.Max(1, position.Column));
         }
 
-        _byObject[objectIndex] = new Entry(document.SourceName, Math.Max(1, document.Line), Math.Max(1, document.Column), fields);
+        _byObject[objectIndex] = new Entry(document.SourceName, Math.Max(1, document.Line), Math.Max(1, document.Column), ApiGroups.Of(document.ApiVersion), fields);
     }
 
     /// <summary>Places a cross-object finding at the field it is about.</summary>
@@ -50,15 +50,15 @@ internal sealed class PendingPositions
         {
             if (string.Equals(field.Path, finding.Path, StringComparison.Ordinal))
             {
-                return new LocatedFinding(finding, entry.File, field.Line, field.Column);
+                return new LocatedFinding(finding, entry.File, field.Line, field.Column, entry.Group);
             }
         }
 
         // The engine announces every path its cross-object rules report at (tested); the object is the next best place.
-        return new LocatedFinding(finding, entry.File, entry.Line, entry.Column);
+        return new LocatedFinding(finding, entry.File, entry.Line, entry.Column, entry.Group);
     }
 
-    private sealed record Entry(string File, int Line, int Column, Field[] Fields);
+    private sealed record Entry(string File, int Line, int Column, string Group, Field[] Fields);
 
     private readonly record struct Field(string Path, int Line, int Column);
 }

@@ -6,10 +6,12 @@ namespace SecureManifests.Cli.Lint;
 /// <summary>
 /// SARIF 2.1.0 as GitHub code scanning reads it: the checked rules in <c>tool.driver.rules</c> (with help URIs to the
 /// docs pages), one result per finding with its physical location (URI relative to the working folder; waived ones
-/// with an inSource suppression and its justification), and
+/// with an inSource suppression and its justification; with a <c>--baseline</c>, a <c>baselineState</c> on every result,
+/// <c>unchanged</c> for baselined ones, which also carry an external suppression so code scanning does not alert on
+/// them, <c>new</c> for the others), and
 /// unreadable input as tool execution notifications with <c>executionSuccessful: false</c>.
 /// </summary>
-internal sealed class SarifReportWriter(TextWriter output, TextWriter error) : JsonLintReportWriter(output, error)
+internal sealed class SarifReportWriter(TextWriter output, LintReportContext context) : JsonLintReportWriter(output)
 {
     private const string SchemaUri = "https://json.schemastore.org/sarif-2.1.0.json";
 
@@ -34,7 +36,7 @@ internal sealed class SarifReportWriter(TextWriter output, TextWriter error) : J
     /// <inheritdoc />
     public override void Write(LocatedFinding finding)
     {
-        WriteResult(Json, finding, _ruleIndex[finding.Finding.RuleId]);
+        WriteResult(Json, finding, _ruleIndex[finding.Finding.RuleId], context.BaselineFile);
         PassOnWhenFull();
     }
 
@@ -126,7 +128,7 @@ internal sealed class SarifReportWriter(TextWriter output, TextWriter error) : J
         json.WriteEndArray();
     }
 
-    private static void WriteResult(Utf8JsonWriter json, LocatedFinding f, int ruleIndex)
+    private static void WriteResult(Utf8JsonWriter json, LocatedFinding f, int ruleIndex, string? baseline)
     {
         json.WriteStartObject();
         json.WriteString("ruleId", f.Finding.RuleId);
@@ -146,18 +148,35 @@ internal sealed class SarifReportWriter(TextWriter output, TextWriter error) : J
         json.WriteEndArray();
         json.WriteEndObject();
         json.WriteEndArray();
+        if (baseline is not null)
+        {
+            // SARIF 2.1.0 3.27.24: "unchanged" is a result the baseline has, "new" one it has not.
+            json.WriteString("baselineState", f.IsBaselined ? "unchanged" : "new");
+        }
+
         if (f.Finding.WaiverReason is { } reason)
         {
             // The waiver is an annotation in the manifest itself: an in-source suppression, as code scanning reads it.
-            json.WriteStartArray("suppressions");
-            json.WriteStartObject();
-            json.WriteString("kind", "inSource");
-            json.WriteString("justification", reason);
-            json.WriteEndObject();
-            json.WriteEndArray();
+            WriteSuppression(json, "inSource", reason);
+        }
+        else if (f.IsBaselined)
+        {
+            // The baseline is kept outside the manifest: an external suppression (SARIF 3.35.2). Code scanning ignores
+            // baselineState but closes suppressed results, so baselined findings raise no alert there either.
+            WriteSuppression(json, "external", $"in the baseline {baseline}");
         }
 
         json.WriteEndObject();
+    }
+
+    private static void WriteSuppression(Utf8JsonWriter json, string kind, string justification)
+    {
+        json.WriteStartArray("suppressions");
+        json.WriteStartObject();
+        json.WriteString("kind", kind);
+        json.WriteString("justification", justification);
+        json.WriteEndObject();
+        json.WriteEndArray();
     }
 
     private static void WritePhysicalLocation(Utf8JsonWriter json, string file, int line, int column)

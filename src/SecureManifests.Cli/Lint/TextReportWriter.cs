@@ -6,11 +6,12 @@ using SecureManifests.Validation;
 namespace SecureManifests.Cli.Lint;
 
 /// <summary>
-/// The compiler form IDEs and CI annotate: <c>file:line:col: severity ID: message [kind/ns/name]</c> per finding on
-/// stdout; unreadable input as <c>file:line:col: error: message</c> and one summary line on stderr. Suppressed (waived)
-/// findings get no line, only a count in the summary.
+/// The compiler form IDEs and CI annotate: <c>file:line:col: severity ID: message [kind/ns/name]</c> per finding.
+/// Suppressed (waived) and baselined findings get no line, only a count in the summary (see <see cref="StandardErrorReport"/>).
 /// </summary>
-internal sealed class TextReportWriter(TextWriter output, TextWriter error) : LintReportWriter
+/// <param name="output">Where the findings go.</param>
+/// <param name="style">Colour for <paramref name="output"/>: the severity and rule ID of each finding.</param>
+internal sealed class TextReportWriter(TextWriter output, TextStyle style) : LintReportWriter
 {
     private readonly StringBuilder _line = new(256);
 
@@ -22,7 +23,7 @@ internal sealed class TextReportWriter(TextWriter output, TextWriter error) : Li
     /// <inheritdoc />
     public override void Write(LocatedFinding f)
     {
-        if (f.Finding.IsSuppressed)
+        if (f.IsQuiet)
         {
             return;
         }
@@ -34,7 +35,7 @@ internal sealed class TextReportWriter(TextWriter output, TextWriter error) : Li
         line.Append(PrintableText.Escape(f.File)).Append(':')
             .Append(f.Line.ToString(CultureInfo.InvariantCulture)).Append(':')
             .Append(f.Column.ToString(CultureInfo.InvariantCulture)).Append(": ")
-            .Append(f.SeverityName).Append(' ').Append(f.Finding.RuleId).Append(": ")
+            .Append(style.Severity(f.Finding.Severity, f.SeverityName + " " + f.Finding.RuleId)).Append(": ")
             .Append(PrintableText.Escape(f.Finding.Message)).Append(" [").Append(PrintableText.Escape(f.ObjectName)).Append(']');
         output.Line(line.ToString());
     }
@@ -42,41 +43,5 @@ internal sealed class TextReportWriter(TextWriter output, TextWriter error) : Li
     /// <inheritdoc />
     public override void Finish(LintSummary summary)
     {
-        ProblemWriter.Write(summary, error);
-        error.Line(Summary(summary));
-    }
-
-    public static string Summary(LintSummary report)
-    {
-        var text = string.Create(CultureInfo.InvariantCulture,
-            $"{Plural(report.Files, "file")}, {Plural(report.Documents, "object")}: " +
-            $"{Plural(report.Count(RuleSeverity.Error), "error")}, {Plural(report.Count(RuleSeverity.Warning), "warning")}, " +
-            $"{report.Count(RuleSeverity.Info).ToString(CultureInfo.InvariantCulture)} info");
-        if (report.Suppressed > 0)
-        {
-            text += string.Create(CultureInfo.InvariantCulture, $", {report.Suppressed} suppressed");
-        }
-
-        if (report.Problems.Count > 0)
-        {
-            text += string.Create(CultureInfo.InvariantCulture, $"; {Plural(report.Problems.Count, "input error")}");
-        }
-
-        return text;
-    }
-
-    private static string Plural(int count, string noun) =>
-        count.ToString(CultureInfo.InvariantCulture) + " " + noun + (count == 1 ? string.Empty : "s");
-}
-
-/// <summary>Unreadable input on stderr, one line each, in every format.</summary>
-internal static class ProblemWriter
-{
-    public static void Write(LintSummary report, TextWriter error)
-    {
-        foreach (var problem in report.Problems)
-        {
-            error.Line(problem.ToString());
-        }
     }
 }

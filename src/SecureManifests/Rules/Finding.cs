@@ -31,7 +31,7 @@ public sealed class Finding
     /// <summary>The rule, such as <c>SM1001</c>.</summary>
     public string RuleId { get; }
 
-    /// <summary>The rule's severity.</summary>
+    /// <summary>The severity: the rule's default, or what <see cref="RuleEngineOptions.Severities"/> sets for it.</summary>
     public RuleSeverity Severity { get; }
 
     /// <summary>The object's kind, such as <c>Deployment</c>.</summary>

@@ -36,7 +36,7 @@ public sealed partial class PodTemplateKind : IEquatable<PodTemplateKind>
         ArgumentNullException.ThrowIfNull(group);
         ArgumentNullException.ThrowIfNull(kind);
         ArgumentNullException.ThrowIfNull(path);
-        if (Problem(group, kind, path, shape) is { } problem)
+        if (ProblemOf(group, kind, path, shape) is { } problem)
         {
             throw new ArgumentException(problem);
         }
@@ -79,19 +79,16 @@ public sealed partial class PodTemplateKind : IEquatable<PodTemplateKind>
     public override string ToString() =>
         $"{Kind} ({(Group.Length == 0 ? "core" : Group)}) at {Path}" + (Shape == PodTemplateShape.PodSpec ? " (pod spec)" : string.Empty);
 
-    /// <summary>The API group of <paramref name="apiVersion"/>: the part before the <c>/</c>, or empty for the core group (<c>v1</c>).</summary>
-    internal static string GroupOf(string? apiVersion)
-    {
-        var slash = apiVersion?.IndexOf('/', StringComparison.Ordinal) ?? -1;
-        return slash < 0 ? string.Empty : apiVersion![..slash];
-    }
-
-    private static string? Problem(string group, string kind, string path, PodTemplateShape shape)
+    /// <summary>
+    /// What is wrong with a description, as the constructor words it, or null when it is valid: for readers of a
+    /// configuration that report the problem at the entry's line rather than catch the exception.
+    /// </summary>
+    internal static string? ProblemOf(string group, string kind, string path, PodTemplateShape shape = PodTemplateShape.Template)
     {
         var subject = $"pod-template kind '{kind}'";
         if (group.Contains('/', StringComparison.Ordinal))
         {
-            return $"{subject}: group '{group}' is an apiVersion; give its group only ('{GroupOf(group)}'): a kind matches in every version of its group";
+            return $"{subject}: group '{group}' is an apiVersion; give its group only ('{ApiGroups.Of(group)}'): a kind matches in every version of its group";
         }
 
         if (group.Length > 0 && !KubernetesNames.IsDns1123Subdomain(group))

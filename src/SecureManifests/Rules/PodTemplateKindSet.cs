@@ -58,7 +58,7 @@ public sealed class PodTemplateKindSet : IReadOnlyCollection<PodTemplateKind>
 
     /// <summary>The entry for objects of <paramref name="apiVersion"/> and <paramref name="kind"/>, or null when there is none.</summary>
     public PodTemplateKind? Find(string? apiVersion, string? kind) =>
-        kind is not null && _byGroupKind.TryGetValue((PodTemplateKind.GroupOf(apiVersion), kind), out var found) ? found : null;
+        kind is not null && _byGroupKind.TryGetValue((ApiGroups.Of(apiVersion), kind), out var found) ? found : null;
 
     /// <inheritdoc />
     public IEnumerator<PodTemplateKind> GetEnumerator() => _kinds.GetEnumerator();

@@ -56,6 +56,6 @@ internal sealed class RuleContext
             return;
         }
 
-        _findings.Add(new Finding(rule.Id, rule.DefaultSeverity, kind, @namespace, name, container, path, message, index, reason));
+        _findings.Add(new Finding(rule.Id, Options.SeverityOf(rule), kind, @namespace, name, container, path, message, index, reason));
     }
 }

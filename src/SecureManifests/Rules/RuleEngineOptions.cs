@@ -3,6 +3,8 @@ namespace SecureManifests.Rules;
 /// <summary>What the <see cref="RuleEngine"/> checks and against which policy version.</summary>
 public sealed class RuleEngineOptions
 {
+    private string? _secretNamePattern;
+
     /// <summary>The rule profile; <see cref="RuleProfile.Secure"/> unless set.</summary>
     public RuleProfile Profile { get; set; } = RuleProfile.Secure;
 
@@ -34,6 +36,40 @@ public sealed class RuleEngineOptions
     /// such as <c>options.PodTemplateKinds.Add(new PodTemplateKind("example.com", "Widget", "spec.podTemplate"))</c>.
     /// </summary>
     public PodTemplateKindSet PodTemplateKinds { get; } = new();
+
+    /// <summary>
+    /// Severities by rule ID that replace the catalogue's default severity of those rules in findings (a team's
+    /// configuration, such as SM2001 as an error); rules not named keep their default.
+    /// </summary>
+    public IDictionary<string, RuleSeverity> Severities { get; } = new Dictionary<string, RuleSeverity>(StringComparer.Ordinal);
+
+    /// <summary>
+    /// A case-insensitive regular expression for the env var and ConfigMap key names that look like secrets (SM2005,
+    /// SM2016), replacing the catalogue's markers (password, secret, token, ...); null for the markers. It is the same
+    /// setting as the analyzers' <c>secure_manifests.secret_name_pattern</c>.
+    /// </summary>
+    /// <exception cref="ArgumentException">The value is not a valid regular expression.</exception>
+    public string? SecretNamePattern
+    {
+        get => _secretNamePattern;
+        set
+        {
+            SecretNames = value is null
+                ? Semantics.SecretNamePattern.Default
+                : Semantics.SecretNamePattern.TryCreate(value) ?? throw new ArgumentException($"'{value}' is not a valid regular expression", nameof(value));
+            _secretNamePattern = value;
+        }
+    }
+
+    /// <summary>The names that look secret under <see cref="SecretNamePattern"/>.</summary>
+    internal Semantics.SecretNamePattern SecretNames { get; private set; } = Semantics.SecretNamePattern.Default;
+
+    /// <summary>The severity findings of <paramref name="rule"/> get: its entry in <see cref="Severities"/>, else its default.</summary>
+    public RuleSeverity SeverityOf(RuleDescriptor rule)
+    {
+        ArgumentNullException.ThrowIfNull(rule);
+        return Severities.TryGetValue(rule.Id, out var severity) ? severity : rule.DefaultSeverity;
+    }
 
     /// <summary>Whether <paramref name="rule"/> is checked under these options.</summary>
     public bool IsEnabled(RuleDescriptor rule)

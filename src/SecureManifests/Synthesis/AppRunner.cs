@@ -1,3 +1,4 @@
+using SecureManifests.CommandLine;
 using SecureManifests.Output;
 using SecureManifests.Rules;
 
@@ -13,13 +14,6 @@ public static class AppRunner
     public const int FindingsOrStale = 1;
     public const int UsageOrInputError = 2;
 
-    private const string Usage = """
-        usage: <app> [--output DIR] [--layout per-object|per-namespace|single-file] [--profile baseline|restricted|secure|all]
-                     [--fail-on error|warning|info] [--pss-version v1.N] [--check]
-          --output DIR   where the YAML tree is written (default: ./manifests)
-          --check        write nothing; exit 1 when DIR differs from what would be written
-        """;
-
     /// <summary>Defines the app with <paramref name="define"/>, then synthesizes it as the arguments say.</summary>
     public static int Run(Func<App> define, string[] args, TextWriter? stdout = null, TextWriter? stderr = null)
     {
@@ -30,13 +24,13 @@ public static class AppRunner
         if (!RunnerArguments.TryParse(args, out var arguments, out var problem))
         {
             stderr.WriteLine($"error: {problem}");
-            stderr.WriteLine(Usage);
+            stderr.WriteLine("run the app with --help for usage");
             return UsageOrInputError;
         }
 
         if (arguments.Help)
         {
-            stdout.WriteLine(Usage);
+            CommandLineParser.WriteHelp(arguments.Parsed, stdout);
             return Success;
         }
 

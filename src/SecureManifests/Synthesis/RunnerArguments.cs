@@ -1,101 +1,55 @@
+using System.CommandLine;
 using System.Diagnostics.CodeAnalysis;
-using SecureManifests.Output;
-using SecureManifests.Rules;
+using SecureManifests.CommandLine;
 
 namespace SecureManifests.Synthesis;
 
-/// <summary>The parsed command line of <see cref="AppRunner"/>.</summary>
+/// <summary>The command line of <see cref="AppRunner"/>, on the settings shared with the build step and the CLI.</summary>
 internal sealed class RunnerArguments
 {
+    private RunnerArguments(ParseResult parsed) => Parsed = parsed;
+
     public string Output { get; private set; } = "manifests";
 
     public bool Check { get; private set; }
 
-    public bool Help { get; private set; }
-
     public SynthOptions Options { get; } = new();
 
+    /// <summary>What was parsed, for help.</summary>
+    public ParseResult Parsed { get; }
+
+    /// <summary>Whether help was asked for (the parse result's action is then the help).</summary>
+    public bool Help => Parsed.Action is System.CommandLine.Help.HelpAction;
+
+    /// <summary>Parses an app's arguments; on failure <paramref name="problem"/> is one line.</summary>
     public static bool TryParse(string[] args, [NotNullWhen(true)] out RunnerArguments? parsed, [NotNullWhen(false)] out string? problem)
     {
-        var result = new RunnerArguments();
-        parsed = null;
-        for (var i = 0; i < args.Length; i++)
+        var output = SharedSettings.Output(SettingDialect.CommandLine, "DIR", "where the YAML tree is written (default: ./manifests)");
+        var layout = SharedSettings.Layout.Create(SettingDialect.CommandLine);
+        var profile = SharedSettings.Profile.Create(SettingDialect.CommandLine);
+        var failOn = SharedSettings.FailOn.Create(SettingDialect.CommandLine, "findings this severe stop the synth");
+        var pssVersion = SharedSettings.PssVersion.Create(SettingDialect.CommandLine);
+        var check = new Option<bool>("--check") { Description = "write nothing; exit 1 when DIR differs from what would be written" };
+        var root = new RootCommand("Checks the app and writes its Kubernetes YAML.") { output, layout, profile, failOn, pssVersion, check };
+        // An app has no version of ours to print.
+        root.Options.Remove(root.Options.OfType<System.CommandLine.VersionOption>().Single());
+
+        var result = CommandLineParser.Parse(root, args);
+        problem = UsageProblems.First(result);
+        if (problem is not null && result.Action is not System.CommandLine.Help.HelpAction)
         {
-            var arg = args[i];
-            switch (arg)
-            {
-                case "-h" or "--help":
-                    result.Help = true;
-                    continue;
-                case "--check":
-                    result.Check = true;
-                    continue;
-            }
-
-            if (!arg.StartsWith("--", StringComparison.Ordinal))
-            {
-                problem = $"unexpected argument '{arg}'";
-                return false;
-            }
-
-            if (i + 1 >= args.Length)
-            {
-                problem = $"{arg} needs a value";
-                return false;
-            }
-
-            var value = args[++i];
-            problem = arg switch
-            {
-                "--output" or "-o" => result.SetOutput(value),
-                "--layout" => result.SetLayout(value),
-                "--profile" => SettingNames.TryParseProfile(value, out var profile)
-                    ? Set(() => result.Options.Profile = profile)
-                    : SettingNames.UnknownProfile(value),
-                "--fail-on" => SettingNames.TryParseSeverity(value, out var severity)
-                    ? Set(() => result.Options.FailOn = severity)
-                    : SettingNames.UnknownSeverity(value),
-                "--pss-version" => PssVersion.TryParse(value, out var version)
-                    ? Set(() => result.Options.PssVersion = version)
-                    : SettingNames.UnknownPssVersion(value),
-                _ => $"unknown option '{arg}'",
-            };
-            if (problem is not null)
-            {
-                return false;
-            }
+            parsed = null;
+            return false;
         }
 
-        parsed = result;
+        var arguments = new RunnerArguments(result) { Check = result.Has(check) };
+        result.IfGiven(output, value => arguments.Output = value);
+        result.IfGiven(layout, value => arguments.Options.Layout = value);
+        result.IfGiven(profile, value => arguments.Options.Profile = value);
+        result.IfGiven(failOn, value => arguments.Options.FailOn = value);
+        result.IfGiven(pssVersion, value => arguments.Options.PssVersion = value);
+        parsed = arguments;
         problem = null;
         return true;
-    }
-
-    private string? SetOutput(string value)
-    {
-        if (string.IsNullOrWhiteSpace(value))
-        {
-            return "--output needs a folder";
-        }
-
-        Output = value;
-        return null;
-    }
-
-    private string? SetLayout(string value)
-    {
-        if (!SettingNames.TryParseLayout(value, out var layout))
-        {
-            return SettingNames.UnknownLayout(value);
-        }
-
-        Options.Layout = layout;
-        return null;
-    }
-
-    private static string? Set(Action apply)
-    {
-        apply();
-        return null;
     }
 }

@@ -1,3 +1,4 @@
+using SecureManifests.CommandLine;
 using SecureManifests.Output;
 using SecureManifests.Rules;
 
@@ -10,20 +11,35 @@ namespace SecureManifests.Synthesis;
 /// </summary>
 internal static class SettingNames
 {
-    private static readonly (string Name, ManifestLayout Value)[] Layouts =
-        [("per-object", ManifestLayout.FilePerObject), ("per-namespace", ManifestLayout.FilePerNamespace), ("single-file", ManifestLayout.SingleFile)];
+    private static readonly WordTable<ManifestLayout> Layouts =
+        new(("per-object", ManifestLayout.FilePerObject), ("per-namespace", ManifestLayout.FilePerNamespace), ("single-file", ManifestLayout.SingleFile));
 
-    private static readonly (string Name, RuleProfile Value)[] Profiles =
-        [("baseline", RuleProfile.Baseline), ("restricted", RuleProfile.Restricted), ("secure", RuleProfile.Secure), ("all", RuleProfile.All)];
+    private static readonly WordTable<RuleProfile> Profiles =
+        new(("baseline", RuleProfile.Baseline), ("restricted", RuleProfile.Restricted), ("secure", RuleProfile.Secure), ("all", RuleProfile.All));
 
-    private static readonly (string Name, RuleSeverity Value)[] Severities =
-        [("error", RuleSeverity.Error), ("warning", RuleSeverity.Warning), ("info", RuleSeverity.Info)];
+    private static readonly WordTable<RuleSeverity> Severities =
+        new(("error", RuleSeverity.Error), ("warning", RuleSeverity.Warning), ("info", RuleSeverity.Info));
 
-    public static bool TryParseLayout(string? text, out ManifestLayout layout) => TryFind(Layouts, text, out layout);
+    /// <summary>The layout words, for help and shell completion.</summary>
+    public static IEnumerable<string> LayoutNames => Layouts.Names;
 
-    public static bool TryParseProfile(string? text, out RuleProfile profile) => TryFind(Profiles, text, out profile);
+    /// <summary>The profile words.</summary>
+    public static IEnumerable<string> ProfileNames => Profiles.Names;
 
-    public static bool TryParseSeverity(string? text, out RuleSeverity severity) => TryFind(Severities, text, out severity);
+    /// <summary>The severity words.</summary>
+    public static IEnumerable<string> SeverityNames => Severities.Names;
+
+    /// <summary>The Pod Security Standards versions, oldest first, then <c>latest</c>.</summary>
+    public static IEnumerable<string> PssVersionNames =>
+        Enumerable.Range(PssVersion.Oldest.Minor, PssVersion.Latest.Minor - PssVersion.Oldest.Minor + 1)
+            .Select(minor => PssVersion.V1(minor).ToString())
+            .Append("latest");
+
+    public static bool TryParseLayout(string? text, out ManifestLayout layout) => Layouts.TryParse(text, out layout);
+
+    public static bool TryParseProfile(string? text, out RuleProfile profile) => Profiles.TryParse(text, out profile);
+
+    public static bool TryParseSeverity(string? text, out RuleSeverity severity) => Severities.TryParse(text, out severity);
 
     public static string UnknownLayout(string? value) => $"unknown layout '{value}'; use per-object, per-namespace or single-file";
 
@@ -33,19 +49,4 @@ internal static class SettingNames
 
     public static string UnknownPssVersion(string? value) =>
         $"unknown Pod Security Standards version '{value}'; use v1.0 to {PssVersion.Latest} or latest";
-
-    private static bool TryFind<T>((string Name, T Value)[] table, string? text, out T value)
-    {
-        foreach (var (name, candidate) in table)
-        {
-            if (string.Equals(name, text, StringComparison.OrdinalIgnoreCase))
-            {
-                value = candidate;
-                return true;
-            }
-        }
-
-        value = default!;
-        return false;
-    }
 }

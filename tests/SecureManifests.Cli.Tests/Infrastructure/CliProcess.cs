@@ -1,6 +1,5 @@
 using System.Diagnostics;
 using System.Globalization;
-using SecureManifests.Tests.Infrastructure;
 
 namespace SecureManifests.Cli.Tests.Infrastructure;
 
@@ -19,19 +18,8 @@ public static class CliProcess
     private const string TimeProgram = "/usr/bin/time";
     private const string PeakMarker = "PEAK_RSS_KB=";
 
-    /// <summary>The configuration these tests were built in; the tool was built alike.</summary>
-    private static string Configuration => new DirectoryInfo(Path.TrimEndingDirectorySeparator(AppContext.BaseDirectory)).Parent!.Name;
-
     /// <summary>The built tool.</summary>
-    public static string ToolDll
-    {
-        get
-        {
-            var dll = Path.Combine(TestPaths.RepositoryRoot, "src", "SecureManifests.Cli", "bin", Configuration, "net10.0", "secure-manifests.dll");
-            Assert.True(File.Exists(dll), $"{dll} is missing: build the solution (dotnet build SecureManifests.sln -c {Configuration}) first.");
-            return dll;
-        }
-    }
+    public static string ToolDll => BuiltFiles.ToolDll;
 
     public static CliProcessResult Run(string workingDirectory, IReadOnlyList<string> args, byte[]? stdin = null)
     {

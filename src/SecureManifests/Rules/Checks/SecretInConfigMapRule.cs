@@ -20,7 +20,7 @@ internal sealed class SecretInConfigMapRule : IObjectRule
         List<(string Key, string Reason)>? hits = null;
         foreach (var (key, value) in data)
         {
-            if (SecretHeuristics.ConfigMapEntryLooksSecret(key, value) is { } why)
+            if (SecretHeuristics.ConfigMapEntryLooksSecret(key, value, context.Options.SecretNames) is { } why)
             {
                 (hits ??= new()).Add((key, why));
             }

@@ -25,7 +25,7 @@ internal sealed class SecretLiteralInEnvRule : IObjectRule
             for (var i = 0; i < c.Env.Count; i++)
             {
                 var env = c.Env[i];
-                if (env is null || !SecretHeuristics.IsSecretLiteralEnv(env.Name, env.Value))
+                if (env is null || !SecretHeuristics.IsSecretLiteralEnv(env.Name, env.Value, context.Options.SecretNames))
                 {
                     continue;
                 }

@@ -1,4 +1,5 @@
 using System.Collections.Concurrent;
+using SecureManifests.CommandLine;
 
 namespace SecureManifests.Rules.Schema;
 
