@@ -8,7 +8,7 @@ namespace SecureManifests;
 public sealed class ManifestDefinitionException : Exception
 {
     public ManifestDefinitionException(string objectReference, string field, string problem)
-        : base(Validation.PrintableText.Escape($"{objectReference}: {field}: {problem}"))
+        : base(Validation.DefinitionProblems.Line(objectReference, field, problem))
     {
         ObjectReference = objectReference;
         Field = field;

@@ -19,5 +19,20 @@ if (args.Length >= 2 && args[0] == "lint-workload")
     return 0;
 }
 
+// "lint-once FILE" times what SM2018's first use adds to a short in-process lint (see LintOnce).
+if (args.Length >= 2 && args[0] == "lint-once")
+{
+    Console.WriteLine(LintOnce.Measure(args[1]));
+    return 0;
+}
+
+// "schema-index" builds SM2018's whole schema index (every model type reachable from every typed kind) in a fresh
+// process and prints what it cost; lint builds only the part its input reaches, on first use.
+if (args.Length >= 1 && args[0] == "schema-index")
+{
+    Console.WriteLine(SchemaIndexCost.Measure());
+    return 0;
+}
+
 BenchmarkSwitcher.FromAssembly(typeof(SynthBenchmarks).Assembly).Run(args);
 return 0;

@@ -145,6 +145,46 @@ public sealed class LintConfigTests : IDisposable
             Tool.Run(Repo, ["lint", "k8s"]).ErrorLines[0]);
     }
 
+    [Fact]
+    public void A_declared_pod_template_kind_has_its_pod_checked_at_its_path_and_may_not_move_a_built_in_one()
+    {
+        _folder.Write("repo/.securemanifests.yaml", """
+            pod-template-kinds:
+            - {group: example.com, kind: Widget, path: spec.podTemplate}
+            - {group: example.com, kind: Gadget, path: spec.pod, shape: pod-spec}
+            """);
+        _folder.Write("repo/custom/kinds.yaml", """
+            apiVersion: example.com/v1
+            kind: Widget
+            metadata: {name: w, namespace: shop}
+            spec:
+              podTemplate:
+                spec:
+                  containers:
+                  - {name: w, image: 'registry.example.com/w:1.0', securityContext: {privileged: true}}
+            ---
+            apiVersion: example.com/v2
+            kind: Gadget
+            metadata: {name: g, namespace: shop}
+            spec:
+              pod:
+                hostNetwork: true
+                containers:
+                - {name: g, image: 'registry.example.com/g:1.0'}
+            """);
+
+        var result = Tool.Run(Repo, ["lint", "custom", "--profile", "baseline"]);
+
+        Assert.Equal(
+            ["custom/kinds.yaml:8:74: error SM1001", "custom/kinds.yaml:15:5: error SM1002"],
+            result.OutputLines.Select(l => l[..l.IndexOf(':', l.IndexOf("SM", StringComparison.Ordinal))]).ToArray());
+
+        _folder.Write("repo/.securemanifests.yaml", "pod-template-kinds:\n- {group: argoproj.io, kind: Rollout, path: spec.pod}\n");
+        Assert.Equal(
+            ".securemanifests.yaml:2:3: error: pod-template kind Rollout (argoproj.io) at spec.pod is already declared as Rollout (argoproj.io) at spec.template: declare each group and kind once",
+            Tool.Run(Repo, ["lint", "custom"]).ErrorLines[0]);
+    }
+
     [Theory]
     [InlineData("profle: secure\n", "1:1: error: unknown key 'profle' in the config file (did you mean profile?); use profile, pss-version, fail-on, namespace, rules, ignore-paths, pod-template-kinds")]
     [InlineData("# a comment\nprofile: strict\n", "2:10: error: unknown profile 'strict'; use baseline, restricted, secure or all")]

@@ -1,3 +1,5 @@
+using System.Globalization;
+using System.Text.Json;
 using k8s;
 
 namespace SecureManifests.Cli.Input;
@@ -10,7 +12,7 @@ internal sealed class SourceDocument : ReadResult
 {
     private readonly MappingTreeNode tree;
 
-    internal SourceDocument(string sourceName, int documentIndex, int? itemIndex, string apiVersion, string kind, string? name, string? @namespace, IKubernetesObject obj, MappingTreeNode tree)
+    internal SourceDocument(string sourceName, int documentIndex, int? itemIndex, string apiVersion, string kind, string? name, string? @namespace, IKubernetesObject obj, JsonElement written, MappingTreeNode tree)
         : base(sourceName, tree.Line, tree.Column)
     {
         DocumentIndex = documentIndex;
@@ -20,6 +22,7 @@ internal sealed class SourceDocument : ReadResult
         Name = name;
         Namespace = @namespace;
         Object = obj;
+        Written = written;
         this.tree = tree;
     }
 
@@ -48,8 +51,24 @@ internal sealed class SourceDocument : ReadResult
     [System.Diagnostics.CodeAnalysis.SuppressMessage("Naming", "CA1720:Identifier contains type name", Justification = "It is the Kubernetes object; the name matches the rule engine's vocabulary.")]
     public IKubernetesObject Object { get; }
 
+    /// <summary>
+    /// The object as written, as JSON (List items with the apiVersion/kind they imply): the field names its typed
+    /// model does not know are only here, for the engine's schema check.
+    /// </summary>
+    public JsonElement Written { get; }
+
+    /// <summary>How messages name the document: <c>document 2</c>, or <c>document 2 items[0]</c> for an item of a List.</summary>
+    public string Label => LabelOf(DocumentIndex, ItemIndex);
+
     /// <summary>The object as <c>Kind namespace/name</c>, or <c>Kind name</c> when it has no namespace.</summary>
     public string DisplayName => Namespace is null ? $"{Kind} {Name ?? "(unnamed)"}" : $"{Kind} {Namespace}/{Name ?? "(unnamed)"}";
+
+    /// <summary><see cref="Label"/> of the document at 0-based <paramref name="documentIndex"/>, and of its List item.</summary>
+    internal static string LabelOf(int documentIndex, int? itemIndex)
+    {
+        var document = "document " + Math.Max(documentIndex + 1, 1).ToString(CultureInfo.InvariantCulture);
+        return itemIndex is { } index ? document + " items[" + index.ToString(CultureInfo.InvariantCulture) + "]" : document;
+    }
 
     /// <summary>
     /// Finds where a field is written, e.g. <c>spec.template.spec.containers[0].securityContext.privileged</c>

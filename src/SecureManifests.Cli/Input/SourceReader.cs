@@ -179,9 +179,7 @@ internal sealed class SourceReader : IDisposable
 
     private void AddObject(MappingTreeNode mapping, int? itemIndex, string? impliedApiVersion, string? impliedKind, List<ReadResult> output)
     {
-        var label = itemIndex is { } index
-            ? DocumentLabel() + " items[" + index.ToString(CultureInfo.InvariantCulture) + "]"
-            : DocumentLabel();
+        var label = SourceDocument.LabelOf(documentIndex, itemIndex);
         var declaredKind = mapping.FindString("kind");
         var declaredApiVersion = mapping.FindString("apiVersion");
         var kind = declaredKind ?? impliedKind;
@@ -212,7 +210,7 @@ internal sealed class SourceReader : IDisposable
             return;
         }
 
-        var (obj, problem) = materializer.Materialize(mapping, apiVersion, kind, writeIdentity: declaredKind is null || declaredApiVersion is null);
+        var (obj, written, problem) = materializer.Materialize(mapping, apiVersion, kind, writeIdentity: declaredKind is null || declaredApiVersion is null);
         if (problem is not null)
         {
             var display = ns is null ? $"{kind} {name ?? "(unnamed)"}" : $"{kind} {ns}/{name ?? "(unnamed)"}";
@@ -220,7 +218,7 @@ internal sealed class SourceReader : IDisposable
             return;
         }
 
-        output.Add(new SourceDocument(sourceName, documentIndex, itemIndex, apiVersion, kind, name, ns, obj!, mapping));
+        output.Add(new SourceDocument(sourceName, documentIndex, itemIndex, apiVersion, kind, name, ns, obj!, written, mapping));
     }
 
     private ReadError InputError(InputRejectedException ex)
@@ -229,8 +227,7 @@ internal sealed class SourceReader : IDisposable
         return Error(ex.Line, ex.Column, $"{DocumentLabel()}: {ex.Message} (the rest of this file was not read)", ex.Kind);
     }
 
-    private string DocumentLabel() =>
-        "document " + Math.Max(documentIndex + 1, 1).ToString(CultureInfo.InvariantCulture);
+    private string DocumentLabel() => SourceDocument.LabelOf(documentIndex, null);
 
     private ReadError Error(int line, int column, string message, ReadErrorKind kind = ReadErrorKind.Object) =>
         new(sourceName, line, column, message, documentIndex >= 0 ? documentIndex : null, kind);

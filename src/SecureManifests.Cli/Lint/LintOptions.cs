@@ -43,8 +43,11 @@ internal sealed class LintOptions
     /// <summary>Files of folder walks to leave out (config <c>ignore-paths</c>).</summary>
     public IList<PathGlob> IgnorePaths { get; } = new List<PathGlob>();
 
-    /// <summary>More kinds whose pod the pod rules check (config <c>pod-template-kinds</c>).</summary>
-    public IList<PodTemplateKindSetting> PodTemplateKinds { get; } = new List<PodTemplateKindSetting>();
+    /// <summary>
+    /// The kinds without a typed model whose pod the pod rules check: the built-in ones and those of the config
+    /// (<c>pod-template-kinds</c>); the set refuses a second place for a group and kind.
+    /// </summary>
+    public PodTemplateKindSet PodTemplateKinds { get; } = new();
 
     /// <summary>The config file applied, or null when none was.</summary>
     public LintConfig? Config { get; private set; }
@@ -89,9 +92,17 @@ internal sealed class LintOptions
             IgnorePaths.Add(glob);
         }
 
-        foreach (var kind in config.PodTemplateKinds)
+        foreach (var setting in config.PodTemplateKinds)
         {
-            PodTemplateKinds.Add(kind);
+            try
+            {
+                PodTemplateKinds.Add(new PodTemplateKind(setting.Group, setting.Kind, setting.Path, setting.IsPodSpec ? PodTemplateShape.PodSpec : PodTemplateShape.Template));
+            }
+            catch (ArgumentException e)
+            {
+                // A built-in kind declared at another path: an error of the entry, at its line.
+                throw new SettingsFileException(config.DisplayName, setting.Line, setting.Column, e.Message);
+            }
         }
     }
 
@@ -117,7 +128,10 @@ internal sealed class LintOptions
             options.Severities[id] = severity;
         }
 
-        AddPodTemplateKinds(options);
+        foreach (var kind in PodTemplateKinds)
+        {
+            options.PodTemplateKinds.Add(kind);
+        }
 
         // rules.md Exceptions: a waiver's reason is kept in the output, so lint reports waived findings as suppressed.
         options.ReportWaived = true;
@@ -125,16 +139,5 @@ internal sealed class LintOptions
         // rules.md SM4001: lint flags namespaced objects without a namespace unless --namespace says where they go.
         options.FlagMissingNamespace = DefaultNamespace is null;
         return options;
-    }
-
-    // The seam to the engine's RuleEngineOptions.PodTemplateKinds (branch pod-templates, not merged into this one):
-    // at the merge each entry becomes `options.PodTemplateKinds.Add(new PodTemplateKind(k.Group, k.Kind, k.Path,
-    // k.IsPodSpec ? PodTemplateShape.PodSpec : PodTemplateShape.Template))`, an ArgumentException (a clash with a
-    // built-in kind) rethrown as a SettingsFileException at k.Line:k.Column of Config. Until then the engine of this
-    // branch knows no pod-template kinds, and the validated entries have nowhere to go.
-    private void AddPodTemplateKinds(RuleEngineOptions options)
-    {
-        _ = options;
-        _ = PodTemplateKinds;
     }
 }

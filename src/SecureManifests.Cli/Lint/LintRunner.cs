@@ -75,10 +75,23 @@ internal static class LintRunner
                 }
 
                 var index = evaluation.Count;
-                var apiGroup = LocatedFinding.GroupOf(document.ApiVersion);
+                ObjectFindings result;
+                try
+                {
+                    result = evaluation.Add(document.Object, document.Written);
+                }
+                catch (PodTemplateException e)
+                {
+                    // The object of a pod-template kind holds no pod template there: unreadable input, like a wrong-typed field.
+                    var at = document.Locate(e.Field);
+                    problems.Add(new InputProblem(document.SourceName, Math.Max(1, at.Line), Math.Max(1, at.Column),
+                        $"{document.Label} ({document.DisplayName}): field {e.Field}: {e.Problem}"));
+                    return;
+                }
+
+                var apiGroup = ApiGroups.Of(document.ApiVersion);
                 var @namespace = (document.Object as IMetadata<V1ObjectMeta>)?.Metadata?.NamespaceProperty ?? document.Namespace;
                 writer.AddObject(new LintObject(index, document.SourceName, Math.Max(1, document.Line), Math.Max(1, document.Column), apiGroup, document.Kind, @namespace, document.Name ?? string.Empty));
-                var result = evaluation.Add(document.Object);
                 foreach (var finding in result.Findings)
                 {
                     var position = document.Locate(finding.Path);

@@ -25,11 +25,4 @@ internal sealed record LocatedFinding(Finding Finding, string File, int Line, in
     /// <summary><c>Kind/namespace/name</c>, or <c>Kind/name</c> without a namespace.</summary>
     public static string ObjectNames(string kind, string? @namespace, string name) =>
         string.IsNullOrEmpty(@namespace) ? $"{kind}/{name}" : $"{kind}/{@namespace}/{name}";
-
-    /// <summary>The API group of <paramref name="apiVersion"/>: the part before the <c>/</c>, or empty for the core group (<c>v1</c>).</summary>
-    public static string GroupOf(string apiVersion)
-    {
-        var slash = apiVersion.IndexOf('/', StringComparison.Ordinal);
-        return slash < 0 ? string.Empty : apiVersion[..slash];
-    }
 }

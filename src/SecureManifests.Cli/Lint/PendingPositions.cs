@@ -32,7 +32,7 @@ internal sealed class PendingPositions
             fields[i] = new Field(paths[i], Math.Max(1, position.Line), Math.Max(1, position.Column));
         }
 
-        _byObject[objectIndex] = new Entry(document.SourceName, Math.Max(1, document.Line), Math.Max(1, document.Column), LocatedFinding.GroupOf(document.ApiVersion), fields);
+        _byObject[objectIndex] = new Entry(document.SourceName, Math.Max(1, document.Line), Math.Max(1, document.Column), ApiGroups.Of(document.ApiVersion), fields);
     }
 
     /// <summary>Places a cross-object finding at the field it is about.</summary>

@@ -29,12 +29,18 @@ internal static class AdmissionPolicyGenerator
         "a removed apiVersion never reaches admission (the API server does not serve it), and a deprecated one that is still served is " +
         "converted before admission and answered with the API server's own deprecation warning";
 
+    /// <summary>Why SM2018 has no policy.</summary>
+    public const string UnknownFieldReason =
+        "admission sees the object the API server decoded, and decoding has already dropped (or, under strict field validation, refused) " +
+        "every field the schema does not have";
+
     // The per-object rules admission cannot judge as the engine does, and why.
     private static readonly Dictionary<string, string> NotAdmissionRules = new(StringComparer.Ordinal)
     {
         [RuleIds.DuplicateEnvVar] = DuplicateEnvReason,
         [RuleIds.DeprecatedServiceAccountField] = DeprecatedServiceAccountReason,
         [RuleIds.DeprecatedApiVersion] = DeprecatedApiVersionReason,
+        [RuleIds.UnknownField] = UnknownFieldReason,
     };
 
     // What a covered rule's policy leaves out of the engine's check.

@@ -45,6 +45,7 @@ internal static class BuiltInRules
         new SecretVolumeWorldReadableRule(),
         new SecretInConfigMapRule(),
         new MissingRecommendedLabelsRule(),
+        new UnknownFieldRule(),
         new DefaultServiceAccountRule(),
         new ClusterAdminBindingRule(),
         new WildcardRbacRule(),

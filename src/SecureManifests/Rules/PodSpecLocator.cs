@@ -6,7 +6,7 @@ namespace SecureManifests.Rules;
 /// <summary>Where a kind keeps its pod spec, and the metadata that belongs to the pod.</summary>
 internal readonly struct PodSpecLocation
 {
-    internal PodSpecLocation(V1PodSpec spec, string specPath, V1ObjectMeta? podMetadata, string podMetadataPath)
+    internal PodSpecLocation(V1PodSpec? spec, string specPath, V1ObjectMeta? podMetadata, string podMetadataPath)
     {
         Spec = spec;
         SpecPath = specPath;
@@ -14,8 +14,8 @@ internal readonly struct PodSpecLocation
         PodMetadataPath = podMetadataPath;
     }
 
-    /// <summary>The pod spec.</summary>
-    public V1PodSpec Spec { get; }
+    /// <summary>The pod spec; null for a pod template without one (its labels still stand for pods).</summary>
+    public V1PodSpec? Spec { get; }
 
     /// <summary>Its path in the object, such as <c>spec.jobTemplate.spec.template.spec</c>.</summary>
     public string SpecPath { get; }
@@ -28,39 +28,22 @@ internal readonly struct PodSpecLocation
 }
 
 /// <summary>
-/// Finds the pod spec of Pod, Deployment, ReplicaSet, StatefulSet, DaemonSet, Job, CronJob,
-/// ReplicationController and PodTemplate. A type switch, not reflection: this runs once per object.
+/// Finds the pod spec of Pod, Deployment, ReplicaSet, StatefulSet, DaemonSet, Job, CronJob, ReplicationController and
+/// PodTemplate by type (a type switch, not reflection: this runs once per object). Kinds without a typed model are
+/// found by a <see cref="PodTemplateKind"/> and read by <see cref="PodTemplateReader"/>.
 /// </summary>
 internal static class PodSpecLocator
 {
-    /// <summary>The pod spec of <paramref name="obj"/>, when it is a pod-bearing kind that has one.</summary>
+    /// <summary>The pod spec of <paramref name="obj"/>, when it is a typed pod-bearing kind that has one.</summary>
     public static bool TryLocate(IKubernetesObject? obj, out PodSpecLocation location)
     {
-        location = default;
-        if (obj is V1Pod pod)
-        {
-            if (pod.Spec is null)
-            {
-                return false;
-            }
-
-            location = new PodSpecLocation(pod.Spec, "spec", pod.Metadata, "metadata");
-            return true;
-        }
-
-        var (template, templatePath) = Template(obj);
-        if (template?.Spec is null)
-        {
-            return false;
-        }
-
-        location = new PodSpecLocation(template.Spec, templatePath + ".spec", template.Metadata, templatePath + ".metadata");
-        return true;
+        location = Locate(obj) ?? default;
+        return location.Spec is not null;
     }
 
     /// <summary>
-    /// The metadata of the pod template of <paramref name="obj"/> even when the template has no spec: its labels still
-    /// say which pods the workload stands for (selectors, Services and NetworkPolicies match them).
+    /// The metadata of the pod template of a typed <paramref name="obj"/> even when the template has no spec: its labels
+    /// still say which pods the workload stands for (selectors, Services and NetworkPolicies match them).
     /// </summary>
     internal static bool TryLocateTemplateMetadata(IKubernetesObject? obj, out V1ObjectMeta? metadata, out string metadataPath)
     {
@@ -69,6 +52,21 @@ internal static class PodSpecLocator
         metadataPath = template is null ? string.Empty : templatePath + ".metadata";
         return template is not null;
     }
+
+    /// <summary>Where a typed <paramref name="obj"/> keeps its pod (also a template without a spec); null when it has none.</summary>
+    internal static PodSpecLocation? Locate(IKubernetesObject? obj)
+    {
+        if (obj is V1Pod pod)
+        {
+            return pod.Spec is null ? null : new PodSpecLocation(pod.Spec, "spec", pod.Metadata, "metadata");
+        }
+
+        var (template, templatePath) = Template(obj);
+        return template is null ? null : new PodSpecLocation(template.Spec, templatePath + ".spec", template.Metadata, templatePath + ".metadata");
+    }
+
+    /// <summary>Whether <paramref name="obj"/> is of a typed kind that bears a pod (found by type, never by a <see cref="PodTemplateKind"/>).</summary>
+    internal static bool IsTypedPodKind(IKubernetesObject? obj) => obj is V1Pod || Template(obj).Path.Length > 0;
 
     /// <summary>Every container of <paramref name="spec"/>: init containers, containers, then ephemeral containers.</summary>
     public static IReadOnlyList<ContainerRef> Containers(V1PodSpec spec, string specPath)
@@ -123,6 +121,8 @@ internal static class PodSpecLocator
         V1CronJob cron => (cron.Spec?.JobTemplate?.Spec?.Template, "spec.jobTemplate.spec.template"),
         V1ReplicationController rc => (rc.Spec?.Template, "spec.template"),
         V1PodTemplate template => (template.Template, "template"),
+
+        // Not a typed pod-bearing kind: only then may a PodTemplateKind describe it.
         _ => (null, string.Empty),
     };
 }

@@ -158,5 +158,17 @@ public static partial class RuleCatalog
             "metadata.Labels = new Dictionary<string, string> { [\"app.kubernetes.io/name\"] = \"api\" };",
             "metadata:\n  labels:\n    app.kubernetes.io/name: api",
             "seed: label deployments consistently"),
+
+        Rule(RuleIds.UnknownField, "unknown-field", RuleLevel.Secure, LintOnly,
+            "Objects must not hold fields their kind does not have",
+            "'{0}' holds a field its kind does not have there: move it where it belongs or remove it",
+            "A field the kind's schema does not have at that place, such as `runAsUser` directly under a container (it belongs in `securityContext`) or `requests` outside `resources`; the message names the likely intended place. " +
+            "The schema is KubernetesClient 21.0.8's models, generated from the Kubernetes 1.37 API: a field added after 1.37 is reported too, until the models have it. " +
+            "Typed kinds are checked whole, DeploymentConfigs, Rollouts and other pod-template kinds in their pod template, custom resources not at all. " +
+            "Lint only: it compares the field names as written, and an object built in C# cannot hold a field its type lacks.",
+            "The API server drops the fields its schema does not have (with a warning, or an error only when the client asks for strict field validation), so a setting written in the wrong place silently does not apply: `runAsUser: 1000` beside `securityContext` instead of inside it leaves the container running as the image's user, often root, while the manifest reads as if it did not.",
+            "// Typed models have no place for a misplaced field: set it where it belongs.\ncontainer.SecurityContext = new V1SecurityContext { RunAsUser = 10001 };",
+            "containers:\n- name: api\n  securityContext:\n    runAsUser: 10001   # not directly under the container",
+            "kubectl --validate=strict (server-side field validation)"),
     };
 }

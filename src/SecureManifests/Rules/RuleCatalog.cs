@@ -13,6 +13,9 @@ public static partial class RuleCatalog
 
     private const RuleEnforcementPoints SynthAndLint = RuleEnforcementPoints.Synth | RuleEnforcementPoints.Lint;
 
+    // Rules about the text as written (field names a typed object cannot hold), which only lint reads.
+    private const RuleEnforcementPoints LintOnly = RuleEnforcementPoints.Lint;
+
     private static readonly RuleDescriptor[] AllRules = Concat(PodSecurityRules(), WorkloadRules(), RbacRules(), NetworkRules());
 
     private static readonly System.Collections.Generic.Dictionary<string, RuleDescriptor> ById = Index(AllRules);

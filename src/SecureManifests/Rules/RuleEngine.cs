@@ -41,6 +41,9 @@ public sealed class RuleEngine
     /// Objects of kinds no check understands are skipped.
     /// </summary>
     /// <exception cref="ArgumentException">An element of <paramref name="objects"/> is null.</exception>
+    /// <exception cref="PodTemplateException">
+    /// An object of a <see cref="RuleEngineOptions.PodTemplateKinds"/> kind holds no pod template at its path.
+    /// </exception>
     public IReadOnlyList<Finding> Evaluate(IReadOnlyList<IKubernetesObject> objects, RuleEngineOptions? options = null)
     {
         ArgumentNullException.ThrowIfNull(objects);

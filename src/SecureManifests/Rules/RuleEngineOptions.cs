@@ -31,6 +31,13 @@ public sealed class RuleEngineOptions
     public bool FlagMissingNamespace { get; set; }
 
     /// <summary>
+    /// The kinds without a typed model whose pod every pod rule checks, found by API group and kind: the
+    /// <see cref="PodTemplateKindSet.BuiltIn"/> ones (OpenShift DeploymentConfig, Argo Rollout) unless more are added,
+    /// such as <c>options.PodTemplateKinds.Add(new PodTemplateKind("example.com", "Widget", "spec.podTemplate"))</c>.
+    /// </summary>
+    public PodTemplateKindSet PodTemplateKinds { get; } = new();
+
+    /// <summary>
     /// Severities by rule ID that replace the catalogue's default severity of those rules in findings (a team's
     /// configuration, such as SM2001 as an error); rules not named keep their default.
     /// </summary>

@@ -1,3 +1,4 @@
+using System.Text.Json;
 using k8s;
 using SecureManifests.Rules.Checks;
 
@@ -41,7 +42,23 @@ public sealed class RuleEvaluation
     /// Its findings are ordered by rule ID; findings of cross-object checks come from <see cref="Complete"/>.
     /// </summary>
     /// <exception cref="InvalidOperationException"><see cref="Complete"/> was called.</exception>
-    public ObjectFindings Add(IKubernetesObject kubernetesObject)
+    /// <exception cref="PodTemplateException">
+    /// The object is of a <see cref="RuleEngineOptions.PodTemplateKinds"/> kind and holds no pod template at its path;
+    /// the object is not counted, and the evaluation can go on with the next one.
+    /// </exception>
+    public ObjectFindings Add(IKubernetesObject kubernetesObject) => Add(kubernetesObject, null);
+
+    /// <summary>
+    /// <see cref="Add(IKubernetesObject)"/>, for a caller that read the object from a source and still has it as written:
+    /// <paramref name="written"/> (the object's JSON before deserialization) holds the field names a typed model drops,
+    /// which the schema check (SM2018) compares with the model, and the pod template of a kind without a typed model is
+    /// read from it directly.
+    /// </summary>
+    /// <exception cref="InvalidOperationException"><see cref="Complete"/> was called.</exception>
+    /// <exception cref="PodTemplateException">As for <see cref="Add(IKubernetesObject)"/>.</exception>
+    public ObjectFindings Add(IKubernetesObject kubernetesObject, JsonElement written) => Add(kubernetesObject, (JsonElement?)written);
+
+    private ObjectFindings Add(IKubernetesObject kubernetesObject, JsonElement? written)
     {
         ArgumentNullException.ThrowIfNull(kubernetesObject);
         if (_completed)
@@ -49,7 +66,9 @@ public sealed class RuleEvaluation
             throw new InvalidOperationException("This evaluation is complete: start another one to check more objects.");
         }
 
-        var target = RuleTarget.Create(kubernetesObject, Count++);
+        // Counted once its view is built: an object whose pod template cannot be read takes no index.
+        var target = RuleTarget.Create(kubernetesObject, Count, _options.PodTemplateKinds, written);
+        Count++;
         ReportBlankWaivers(target);
         foreach (var (rule, check) in _objectRules)
         {

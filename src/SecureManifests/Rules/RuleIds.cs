@@ -82,6 +82,8 @@ public static class RuleIds
     public const string SecretInConfigmap = "SM2016";
     /// <summary>SM2017 missing-recommended-labels.</summary>
     public const string MissingRecommendedLabels = "SM2017";
+    /// <summary>SM2018 unknown-field.</summary>
+    public const string UnknownField = "SM2018";
     /// <summary>SM3001 default-service-account.</summary>
     public const string DefaultServiceAccount = "SM3001";
     /// <summary>SM3002 missing-service-account.</summary>

@@ -1,3 +1,4 @@
+using System.Text.Json;
 using k8s;
 using k8s.Models;
 
@@ -9,7 +10,7 @@ namespace SecureManifests.Rules;
 /// </summary>
 internal sealed class RuleTarget
 {
-    private RuleTarget(IKubernetesObject obj, int index)
+    private RuleTarget(IKubernetesObject obj, int index, PodTemplateKindSet? podTemplateKinds, JsonElement? written)
     {
         Source = obj;
         Index = index;
@@ -18,22 +19,22 @@ internal sealed class RuleTarget
         Metadata = (obj as IMetadata<V1ObjectMeta>)?.Metadata;
         Namespace = Metadata?.NamespaceProperty;
         Name = Metadata?.Name ?? string.Empty;
-        if (PodSpecLocator.TryLocate(obj, out var location))
+        Written = written;
+        PodTemplateKind = PodSpecLocator.IsTypedPodKind(obj) ? null : podTemplateKinds?.Find(ApiVersion, obj.Kind);
+        var location = PodTemplateKind is { } kind ? PodTemplateReader.Read(obj, kind, written, Description) : PodSpecLocator.Locate(obj);
+        PodMetadata = location?.PodMetadata;
+        PodMetadataPath = location?.PodMetadataPath ?? string.Empty;
+        if (location?.Spec is { } spec)
         {
-            PodSpec = location.Spec;
-            PodSpecPath = location.SpecPath;
-            PodMetadata = location.PodMetadata;
-            PodMetadataPath = location.PodMetadataPath;
-            Containers = PodSpecLocator.Containers(location.Spec, location.SpecPath);
-            IsWindowsPod = string.Equals(location.Spec.Os?.Name, "windows", StringComparison.OrdinalIgnoreCase);
+            PodSpec = spec;
+            PodSpecPath = location.Value.SpecPath;
+            Containers = PodSpecLocator.Containers(spec, PodSpecPath);
+            IsWindowsPod = string.Equals(spec.Os?.Name, "windows", StringComparison.OrdinalIgnoreCase);
         }
         else
         {
             PodSpecPath = string.Empty;
             Containers = Array.Empty<ContainerRef>();
-            PodSpecLocator.TryLocateTemplateMetadata(obj, out var templateMetadata, out var templateMetadataPath);
-            PodMetadata = templateMetadata;
-            PodMetadataPath = templateMetadataPath;
         }
 
         Waivers = Waivers.Read(Metadata, "metadata", PodMetadata, PodMetadataPath);
@@ -59,6 +60,15 @@ internal sealed class RuleTarget
 
     /// <summary>Its name, or empty.</summary>
     public string Name { get; }
+
+    /// <summary>
+    /// The object as its source wrote it, before deserialization, when the caller has it (lint does): the field names
+    /// a typed model cannot keep, such as a misplaced <c>runAsUser</c>, are only here.
+    /// </summary>
+    public JsonElement? Written { get; }
+
+    /// <summary>The entry that describes where this object, of a kind without a typed model, keeps its pod; null otherwise.</summary>
+    public PodTemplateKind? PodTemplateKind { get; }
 
     /// <summary>The pod spec, for pod-bearing kinds.</summary>
     public V1PodSpec? PodSpec { get; }
@@ -88,11 +98,18 @@ internal sealed class RuleTarget
     public static string Describe(string kind, string? @namespace, string name) =>
         string.IsNullOrEmpty(@namespace) ? kind + " " + name : kind + " " + @namespace + "/" + name;
 
-    /// <summary>Builds the view of <paramref name="obj"/>, the <paramref name="index"/>-th evaluated object.</summary>
-    public static RuleTarget Create(IKubernetesObject obj, int index)
+    /// <summary>Builds the view of <paramref name="obj"/>, the <paramref name="index"/>-th evaluated object, finding pods of typed kinds only.</summary>
+    public static RuleTarget Create(IKubernetesObject obj, int index) => Create(obj, index, null, null);
+
+    /// <summary>
+    /// Builds the view of <paramref name="obj"/>, whose pod, when it is of none of the typed kinds, is found by
+    /// <paramref name="podTemplateKinds"/>; <paramref name="written"/> is the object as its source wrote it, if known.
+    /// </summary>
+    /// <exception cref="PodTemplateException">The object's kind is in <paramref name="podTemplateKinds"/>, and no pod template is at its path.</exception>
+    public static RuleTarget Create(IKubernetesObject obj, int index, PodTemplateKindSet? podTemplateKinds, JsonElement? written)
     {
         ArgumentNullException.ThrowIfNull(obj);
-        return new RuleTarget(obj, index);
+        return new RuleTarget(obj, index, podTemplateKinds, written);
     }
 
     private static string KindOf(IKubernetesObject obj)

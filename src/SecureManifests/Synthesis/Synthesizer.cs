@@ -26,7 +26,7 @@ public static class Synthesizer
         var admission = app.Admission is { } enforcement
             ? AdmissionSynthesis.Prepare(app, enforcement, objects, options, tree)
             : [];
-        var findings = Engine.Evaluate(objects, new RuleEngineOptions { Profile = options.Profile, Version = options.PssVersion });
+        var findings = Evaluate(objects, options);
         var sources = FindingSources.Of(findings, traced);
         var blocking = findings.Where(f => f.Severity <= options.FailOn).ToList();
         if (blocking.Count > 0)
@@ -72,6 +72,19 @@ public static class Synthesizer
             .Select(Path.GetFullPath)
             .Order(StringComparer.Ordinal)
             .ToList();
+    }
+
+    private static IReadOnlyList<Finding> Evaluate(List<k8s.IKubernetesObject> objects, SynthOptions options)
+    {
+        try
+        {
+            return Engine.Evaluate(objects, new RuleEngineOptions { Profile = options.Profile, Version = options.PssVersion });
+        }
+        catch (PodTemplateException e)
+        {
+            // A raw object (CustomObject) of a pod-template kind whose template is malformed: a definition error like any other.
+            throw new ManifestDefinitionException(e.ObjectReference, e.Field, e.Problem);
+        }
     }
 
     private static ManifestTreeOptions TreeOptions(App app, SynthOptions options) => new()

@@ -16,6 +16,13 @@ internal static class DefinitionProblems
 
     private static readonly string[] CronMacros = { "@yearly", "@annually", "@monthly", "@weekly", "@daily", "@midnight", "@hourly" };
 
+    /// <summary>
+    /// The one line every error about an object's field reads as: <c>Deployment shop/api: spec.replicas: problem</c>,
+    /// control characters of the quoted values escaped.
+    /// </summary>
+    public static string Line(string objectReference, string field, string problem) =>
+        PrintableText.Escape(objectReference + ": " + field + ": " + problem);
+
     /// <summary>The problem with <paramref name="value"/> as a <paramref name="kind"/>, or null when it is fine.</summary>
     public static string? Of(DefinitionValue kind, string? value) => kind switch
     {

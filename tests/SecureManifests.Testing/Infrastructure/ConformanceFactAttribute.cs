@@ -31,3 +31,15 @@ public sealed class ConformanceTheoryAttribute : TheoryAttribute
         }
     }
 }
+
+/// <summary>A fact that needs the CRDs in <c>../shared/crds/</c>: skipped without them, except under <c>CI=true</c>.</summary>
+public sealed class CrdFactAttribute : FactAttribute
+{
+    public CrdFactAttribute()
+    {
+        if (!TestPaths.SharedCrdsPresent && !TestPaths.RunningInCi)
+        {
+            Skip = $"CRDs not found at {TestPaths.SharedCrds}; place shared/ beside the repository to run this test.";
+        }
+    }
+}

@@ -14,6 +14,11 @@ public static class TestPaths
 
     public static bool PodSecurityFixturesPresent => Directory.Exists(PodSecurityFixtures);
 
+    /// <summary><c>../shared/crds</c>: real CustomResourceDefinitions of four projects, a folder each.</summary>
+    public static string SharedCrds => Path.GetFullPath(Path.Combine(RepositoryRoot, "..", "shared", "crds"));
+
+    public static bool SharedCrdsPresent => Directory.Exists(SharedCrds);
+
     /// <summary><c>../shared/yaml-test-suite/cases</c>: the YAML test suite's cases, one folder each (sub-cases NAME/NN).</summary>
     public static string YamlTestSuiteCases =>
         Path.GetFullPath(Path.Combine(RepositoryRoot, "..", "shared", "yaml-test-suite", "cases"));

@@ -18,7 +18,7 @@ public sealed class RuleCatalogTests
         var constants = typeof(RuleIds).GetFields(BindingFlags.Public | BindingFlags.Static)
             .Select(f => (string)f.GetRawConstantValue()!).Order(StringComparer.Ordinal).ToList();
 
-        Assert.Equal(60, RuleCatalog.All.Count);
+        Assert.Equal(61, RuleCatalog.All.Count);
         Assert.Equal(constants, RuleCatalog.All.Select(r => r.Id).ToList());
     }
 
@@ -31,7 +31,9 @@ public sealed class RuleCatalogTests
             Assert.Matches("^[a-z0-9]+(-[a-z0-9]+)*$", rule.Name);
             Assert.Contains("{0}", rule.MessageFormat, StringComparison.Ordinal);
             Assert.True(rule.Rationale.Length > 80, $"{rule.Id} needs a real rationale");
-            Assert.NotEqual(RuleEnforcementPoints.None, rule.EnforcedBy & RuleEnforcementPoints.Synth);
+            // Every rule is checked by lint, and at synth too unless it is about the text as written (SM2018: field
+            // names an object built in C# cannot hold).
+            Assert.Equal(rule.Id != RuleIds.UnknownField, (rule.EnforcedBy & RuleEnforcementPoints.Synth) != 0);
             Assert.NotEqual(RuleEnforcementPoints.None, rule.EnforcedBy & RuleEnforcementPoints.Lint);
             Assert.Equal(
                 "https://github.com/securemanifests/securemanifests/blob/main/docs/rules/" + rule.Id + ".md", rule.HelpUri);
@@ -58,8 +60,8 @@ public sealed class RuleCatalogTests
     [Theory]
     [InlineData(RuleProfile.Baseline, 12)]
     [InlineData(RuleProfile.Restricted, 18)]
-    [InlineData(RuleProfile.Secure, 53)]
-    [InlineData(RuleProfile.All, 60)]
+    [InlineData(RuleProfile.Secure, 54)]
+    [InlineData(RuleProfile.All, 61)]
     public void Profiles_nest(RuleProfile profile, int count) =>
         Assert.Equal(count, RuleCatalog.All.Count(r => r.IsInProfile(profile)));
 

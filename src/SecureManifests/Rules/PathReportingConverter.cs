@@ -1,7 +1,7 @@
 using System.Text.Json;
 using System.Text.Json.Serialization;
 
-namespace SecureManifests.Cli.Input;
+namespace SecureManifests.Rules;
 
 /// <summary>
 /// Wraps a value converter (dates, quantities) whose parse errors are plain exceptions, which
