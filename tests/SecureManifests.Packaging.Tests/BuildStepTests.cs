@@ -41,7 +41,8 @@ public sealed partial class BuildStepTests : IClassFixture<BuiltConsumers>
         Assert.NotNull(metadata.Element(ns + "repository")?.Attribute("url"));
         Assert.Contains("kubernetes", metadata.Element(ns + "tags")?.Value ?? string.Empty, StringComparison.Ordinal);
         var dependencies = metadata.Descendants(ns + "dependency").Select(d => d.Attribute("id")!.Value).Order(StringComparer.Ordinal);
-        Assert.Equal(["KubernetesClient", "YamlDotNet"], dependencies);
+        // System.CommandLine: the app runner and the synth host parse the shared settings with it (one command-line model).
+        Assert.Equal(["KubernetesClient", "System.CommandLine", "YamlDotNet"], dependencies);
     }
 
     [Fact]

@@ -15,6 +15,7 @@ namespace SecureManifests.Packaging.Tests;
 public sealed class ConsumerWorkspace : IDisposable
 {
     private static readonly TimeSpan CommandTimeout = TimeSpan.FromMinutes(8);
+    private static readonly Lock PackLock = new();
     private static int _created;
     private readonly TemporaryFolder _folder = new();
 
@@ -25,8 +26,14 @@ public sealed class ConsumerWorkspace : IDisposable
         Version = string.Create(CultureInfo.InvariantCulture, $"0.1.0-e2e.{DateTime.UtcNow:yyyyMMddHHmmss}.{Environment.ProcessId}.{Interlocked.Increment(ref _created)}");
         Root = _folder.FullPath;
         var feed = Path.Combine(Root, "feed");
-        Run(TestPaths.RepositoryRoot, "pack", Path.Combine(TestPaths.RepositoryRoot, "src", "SecureManifests", "SecureManifests.csproj"),
-            "-c", Configuration, "-o", feed, "-p:Version=" + Version, "-nodeReuse:false").AssertSucceeded();
+        // One pack at a time: test classes running in parallel pack the same projects into the same obj folders, and
+        // two packs with different versions rewrite each other's generated AssemblyInfo while the compiler reads it.
+        lock (PackLock)
+        {
+            Run(TestPaths.RepositoryRoot, "pack", Path.Combine(TestPaths.RepositoryRoot, "src", "SecureManifests", "SecureManifests.csproj"),
+                "-c", Configuration, "-o", feed, "-p:Version=" + Version, "-nodeReuse:false").AssertSucceeded();
+        }
+
         Package = Path.Combine(feed, $"SecureManifests.{Version}.nupkg");
         Assert.True(File.Exists(Package), $"dotnet pack did not write {Package}");
 
