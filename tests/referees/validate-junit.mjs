@@ -10,36 +10,14 @@
 // 3 when the referee itself fails.
 
 import { readFile } from "node:fs/promises";
+import { EXIT_INVALID, EXIT_VALID, readInput, runReferee } from "./referee-cli.mjs";
 import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { validateXML } from "xmllint-wasm";
 
-const EXIT_VALID = 0;
-const EXIT_INVALID = 1;
-const EXIT_USAGE = 2;
-const EXIT_INTERNAL = 3;
-
-class UsageError extends Error {}
-
 const here = dirname(fileURLToPath(import.meta.url));
 
-async function readInput(path) {
-  try {
-    if (path === "-") {
-      const chunks = [];
-      for await (const chunk of process.stdin) chunks.push(chunk);
-      return Buffer.concat(chunks).toString("utf8");
-    }
-    return await readFile(path, "utf8");
-  } catch (error) {
-    throw new UsageError(`${path}: cannot read: ${error.code ?? error.message}`);
-  }
-}
-
 async function main(paths) {
-  if (paths.length === 0 || paths.some((p) => p === "-h" || p === "--help")) {
-    throw new UsageError("usage: node tests/referees/validate-junit.mjs FILE... (- for stdin)");
-  }
   const schema = await readFile(join(here, "junit", "junit-10.xsd"), "utf8");
   let invalid = 0;
   for (const path of paths) {
@@ -63,9 +41,4 @@ async function main(paths) {
   return invalid === 0 ? EXIT_VALID : EXIT_INVALID;
 }
 
-try {
-  process.exitCode = await main(process.argv.slice(2));
-} catch (error) {
-  console.error(error instanceof UsageError ? error.message : `referee internal error: ${error.stack}`);
-  process.exitCode = error instanceof UsageError ? EXIT_USAGE : EXIT_INTERNAL;
-}
+await runReferee("usage: node tests/referees/validate-junit.mjs FILE... (- for stdin)", main);

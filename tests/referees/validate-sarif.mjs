@@ -10,17 +10,11 @@
 // non-JSON input, 3 when the referee itself fails.
 
 import { readFile } from "node:fs/promises";
+import { EXIT_INVALID, EXIT_VALID, UsageError, readInput, runReferee } from "./referee-cli.mjs";
 import { createRequire } from "node:module";
 import { dirname, join } from "node:path";
 import Ajv2020 from "ajv/dist/2020.js";
 import addFormats from "ajv-formats";
-
-const EXIT_VALID = 0;
-const EXIT_INVALID = 1;
-const EXIT_USAGE = 2;
-const EXIT_INTERNAL = 3;
-
-class UsageError extends Error {}
 
 const require = createRequire(import.meta.url);
 
@@ -33,23 +27,7 @@ async function loadValidator() {
   return ajv.compile(schema);
 }
 
-async function readInput(path) {
-  try {
-    if (path === "-") {
-      const chunks = [];
-      for await (const chunk of process.stdin) chunks.push(chunk);
-      return Buffer.concat(chunks).toString("utf8");
-    }
-    return await readFile(path, "utf8");
-  } catch (error) {
-    throw new UsageError(`${path}: cannot read: ${error.code ?? error.message}`);
-  }
-}
-
 async function main(paths) {
-  if (paths.length === 0 || paths.some((p) => p === "-h" || p === "--help")) {
-    throw new UsageError("usage: node tests/referees/validate-sarif.mjs FILE... (- for stdin)");
-  }
   const validate = await loadValidator();
   let invalid = 0;
   for (const path of paths) {
@@ -72,9 +50,4 @@ async function main(paths) {
   return invalid === 0 ? EXIT_VALID : EXIT_INVALID;
 }
 
-try {
-  process.exitCode = await main(process.argv.slice(2));
-} catch (error) {
-  console.error(error instanceof UsageError ? error.message : `referee internal error: ${error.stack}`);
-  process.exitCode = error instanceof UsageError ? EXIT_USAGE : EXIT_INTERNAL;
-}
+await runReferee("usage: node tests/referees/validate-sarif.mjs FILE... (- for stdin)", main);
