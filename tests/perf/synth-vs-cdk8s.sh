@@ -51,8 +51,10 @@ for i in $(seq "$runs"); do
   ours+=("$(elapsed_ms dotnet "$dll" synth-process "$work/ours" "$count" single-file)")
   theirs+=("$(elapsed_ms node "$work/main.js" "$work/theirs" "$count")")
 done
-ours_objects=$(grep -c '^kind:' "$work"/ours/*/*.yaml "$work"/ours/*.yaml 2>/dev/null | awk -F: '{s+=$NF} END {print s+0}')
-theirs_objects=$(grep -c '^kind:' "$work"/theirs/*.yaml | awk -F: '{s+=$NF} END {print s+0}')
+# Objects written (a document's top-level kind), the kustomization that our layout adds left out.
+count_objects() { find "$1" -name '*.yaml' ! -name kustomization.yaml -exec cat {} + | grep -c '^kind:' || true; }
+ours_objects=$(count_objects "$work/ours")
+theirs_objects=$(count_objects "$work/theirs")
 m_ours=$(median "${ours[@]}")
 m_theirs=$(median "${theirs[@]}")
 echo "ours:  $count Deployments, $ours_objects objects: median ${m_ours} ms over $runs runs (${ours[*]})"
