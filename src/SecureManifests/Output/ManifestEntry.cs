@@ -1,5 +1,5 @@
 using System.Globalization;
-using System.Text.Json.Nodes;
+using System.Text.Json;
 using k8s;
 
 namespace SecureManifests.Output;
@@ -63,25 +63,32 @@ internal sealed class ManifestEntry
             throw new ManifestOutputException($"object #{index} is null; remove it from the list of objects to write.");
         }
 
-        var what = $"object #{index} ({ManifestYaml.Describe(obj)}, C# type {obj.GetType().Name})";
-        var json = ManifestYaml.ToJson(obj, what);
-        var apiVersion = RequiredString(json, "apiVersion", what, "set ApiVersion, e.g. \"apps/v1\"");
-        var kind = RequiredString(json, "kind", what, "set Kind, e.g. \"Deployment\"");
+        // Built only for a message: a synth creates thousands of entries and almost never reports one.
+        string What() => $"object #{index} ({ManifestYaml.Describe(obj)}, C# type {obj.GetType().Name})";
+        using var json = ManifestYaml.ToDocument(obj, What);
+        var root = json.RootElement;
+        var apiVersion = RequiredString(root, "apiVersion", What, "set ApiVersion, e.g. \"apps/v1\"");
+        var kind = RequiredString(root, "kind", What, "set Kind, e.g. \"Deployment\"");
         if (!IsKindName(kind))
         {
-            throw new ManifestOutputException($"{what}: kind '{kind}' is not a Kubernetes kind name (letters and digits only).");
+            throw new ManifestOutputException($"{What()}: kind '{kind}' is not a Kubernetes kind name (letters and digits only).");
         }
 
-        var metadata = json["metadata"] as JsonObject
-                       ?? throw new ManifestOutputException($"{what}: metadata is missing; set Metadata with at least a name.");
-        var name = RequiredString(metadata, "name", what + ": metadata", "set Metadata.Name");
+        if (!root.TryGetProperty("metadata", out var metadata) || metadata.ValueKind != JsonValueKind.Object)
+        {
+            throw new ManifestOutputException($"{What()}: metadata is missing; set Metadata with at least a name.");
+        }
+
+        var name = RequiredString(metadata, "name", () => What() + ": metadata", "set Metadata.Name");
         if (!IsSafeName(name))
         {
             throw new ManifestOutputException(
-                $"{what}: metadata.name '{name}' cannot be a file name (it is '.' or '..', or contains '/', '\\', '%' or a control character).");
+                $"{What()}: metadata.name '{name}' cannot be a file name (it is '.' or '..', or contains '/', '\\', '%' or a control character).");
         }
 
-        var ns = metadata["namespace"] is JsonValue v && v.TryGetValue<string>(out var s) ? s : string.Empty;
+        var ns = metadata.TryGetProperty("namespace", out var nsValue) && nsValue.ValueKind == JsonValueKind.String
+            ? nsValue.GetString()!
+            : string.Empty;
         if (kind == "Namespace" && apiVersion == "v1")
         {
             ns = string.Empty;
@@ -89,18 +96,18 @@ internal sealed class ManifestEntry
         else if (ns.Length > 0 && !IsDnsLabel(ns))
         {
             throw new ManifestOutputException(
-                $"{what}: metadata.namespace '{ns}' is not a valid namespace name (lowercase letters, digits and '-', at most 63).");
+                $"{What()}: metadata.namespace '{ns}' is not a valid namespace name (lowercase letters, digits and '-', at most 63).");
         }
 
         using var writer = new StringWriter(CultureInfo.InvariantCulture);
-        ManifestDocumentWriter.Write(json, writer);
+        ManifestDocumentWriter.Write(root, writer);
         return new ManifestEntry(index, apiVersion, kind, ns, name, writer.ToString());
     }
 
-    private static string RequiredString(JsonObject json, string key, string what, string remedy) =>
-        json[key] is JsonValue value && value.TryGetValue<string>(out var text) && text.Length > 0
+    private static string RequiredString(JsonElement json, string key, Func<string> what, string remedy) =>
+        json.TryGetProperty(key, out var value) && value.ValueKind == JsonValueKind.String && value.GetString() is { Length: > 0 } text
             ? text
-            : throw new ManifestOutputException($"{what}: {key} is missing or empty; {remedy}.");
+            : throw new ManifestOutputException($"{what()}: {key} is missing or empty; {remedy}.");
 
     private static bool IsKindName(string kind)
     {

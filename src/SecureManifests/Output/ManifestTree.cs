@@ -34,11 +34,7 @@ internal static class ManifestTree
         ArgumentNullException.ThrowIfNull(objects);
         ValidateOptions(options);
 
-        var entries = new ManifestEntry[objects.Count];
-        for (var i = 0; i < entries.Length; i++)
-        {
-            entries[i] = ManifestEntry.Create(objects[i], i);
-        }
+        var entries = CreateEntries(objects);
 
         Array.Sort(entries, ManifestEntry.Order);
         for (var i = 1; i < entries.Length; i++)
@@ -123,6 +119,42 @@ internal static class ManifestTree
     public static IReadOnlyList<string> FindDifferences(IReadOnlyList<ManifestFile> expected, string outputDirectory) =>
         TreeDifferences.Find(expected, outputDirectory);
 
+    // Objects serialize independently, so a large tree is spread over the cores. The failure reported is the one of
+    // the first object in the list, whatever thread met it first: the message does not depend on scheduling.
+    private static ManifestEntry[] CreateEntries(IReadOnlyList<IKubernetesObject> objects)
+    {
+        const int ObjectsWorthAThread = 64;
+        var entries = new ManifestEntry[objects.Count];
+        if (entries.Length < ObjectsWorthAThread || Environment.ProcessorCount == 1)
+        {
+            for (var i = 0; i < entries.Length; i++)
+            {
+                entries[i] = ManifestEntry.Create(objects[i], i);
+            }
+
+            return entries;
+        }
+
+        var failures = new Exception?[entries.Length];
+        Parallel.For(0, entries.Length, i =>
+        {
+            try
+            {
+                entries[i] = ManifestEntry.Create(objects[i], i);
+            }
+            catch (Exception ex) when (ex is not OutOfMemoryException)
+            {
+                failures[i] = ex;
+            }
+        });
+        if (Array.Find(failures, static f => f is not null) is { } first)
+        {
+            System.Runtime.ExceptionServices.ExceptionDispatchInfo.Throw(first);
+        }
+
+        return entries;
+    }
+
     private static void ValidateOptions(ManifestTreeOptions options)
     {
         ArgumentNullException.ThrowIfNull(options);
@@ -199,7 +231,8 @@ internal static class ManifestTree
             ["resources"] = list,
         };
         using var writer = new StringWriter(CultureInfo.InvariantCulture);
-        ManifestDocumentWriter.Write(kustomization, writer);
+        using var json = System.Text.Json.JsonDocument.Parse(kustomization.ToJsonString());
+        ManifestDocumentWriter.Write(json.RootElement, writer);
         return writer.ToString();
     }
 }

@@ -1,5 +1,5 @@
 using System.Globalization;
-using System.Text.Json.Nodes;
+using System.Text.Json;
 using k8s;
 using k8s.Models;
 
@@ -25,29 +25,36 @@ internal static class ManifestYaml
     public static void Write(IKubernetesObject obj, TextWriter writer)
     {
         ArgumentNullException.ThrowIfNull(writer);
-        ManifestDocumentWriter.Write(ToJson(obj), writer);
+        using var json = ToDocument(obj);
+        ManifestDocumentWriter.Write(json.RootElement, writer);
     }
 
-    /// <summary>The object's JSON tree as KubernetesClient serializes it (IntOrString, quantities, no nulls).</summary>
+    /// <summary>The object's JSON as KubernetesClient serializes it; the caller disposes it.</summary>
     /// <param name="obj">The object.</param>
-    /// <param name="label">How messages name the object; defaults to <see cref="Describe"/>.</param>
-    internal static JsonObject ToJson(IKubernetesObject obj, string? label = null)
+    /// <param name="label">How messages name the object; defaults to <see cref="Describe"/>. Called only for a message.</param>
+    /// <exception cref="ManifestOutputException">The object cannot be serialized, or not to a JSON object.</exception>
+    internal static JsonDocument ToDocument(IKubernetesObject obj, Func<string>? label = null)
     {
         ArgumentNullException.ThrowIfNull(obj);
-        string json;
+        JsonDocument json;
         try
         {
-            json = KubernetesJson.Serialize(obj);
+            json = JsonSerializer.SerializeToDocument(obj, obj.GetType(), Rules.ModelJson.KubernetesOptions);
         }
         catch (Exception ex) when (ex is not OutOfMemoryException)
         {
             throw new ManifestOutputException(
-                $"{label ?? Describe(obj)} cannot be serialized to JSON: {ex.Message} Fix the object's fields and run again.", ex);
+                $"{label?.Invoke() ?? Describe(obj)} cannot be serialized to JSON: {ex.Message} Fix the object's fields and run again.", ex);
         }
 
-        return JsonNode.Parse(json) as JsonObject
-               ?? throw new ManifestOutputException(
-                   $"{label ?? Describe(obj)} does not serialize to a JSON object; only Kubernetes objects can be written.");
+        if (json.RootElement.ValueKind != JsonValueKind.Object)
+        {
+            json.Dispose();
+            throw new ManifestOutputException(
+                $"{label?.Invoke() ?? Describe(obj)} does not serialize to a JSON object; only Kubernetes objects can be written.");
+        }
+
+        return json;
     }
 
     /// <summary><c>Kind namespace/name</c> for messages, from the typed object (before it is serialized).</summary>

@@ -35,40 +35,40 @@ internal static class MappingKeyOrder
         : FreeFormKeys.Contains(key) ? MappingRole.FreeForm
         : MappingRole.Structured;
 
-    /// <summary>Sorts keys in place: fixed leading keys by rank, then ordinal.</summary>
-    public static void Sort(KeyValuePair<string, System.Text.Json.Nodes.JsonNode?>[] entries, int count, MappingRole role)
+    /// <summary>
+    /// Sorts the first <paramref name="count"/> keys in place, fixed leading keys by rank, then ordinal, and moves
+    /// each value along with its key.
+    /// </summary>
+    public static void Sort<TValue>(string[] keys, TValue[] values, int count, MappingRole role)
     {
         if (count < 2)
         {
             return;
         }
 
-        var comparer = role switch
+        IComparer<string> comparer = role switch
         {
             MappingRole.Root => RootComparer,
             MappingRole.Metadata => MetadataComparer,
             MappingRole.Structured => StructuredComparer,
-            _ => FreeFormComparer,
+            _ => StringComparer.Ordinal,
         };
-        Array.Sort(entries, 0, count, comparer);
+        Array.Sort(keys, values, 0, count, comparer);
     }
 
-    private static readonly Comparer<KeyValuePair<string, System.Text.Json.Nodes.JsonNode?>> RootComparer =
+    private static readonly Comparer<string> RootComparer =
         Ranked(static k => k switch { "apiVersion" => 0, "kind" => 1, "metadata" => 2, "spec" => 3, _ => 4 });
 
-    private static readonly Comparer<KeyValuePair<string, System.Text.Json.Nodes.JsonNode?>> MetadataComparer =
+    private static readonly Comparer<string> MetadataComparer =
         Ranked(static k => k switch { "name" => 0, "namespace" => 1, "labels" => 2, "annotations" => 3, _ => 4 });
 
-    private static readonly Comparer<KeyValuePair<string, System.Text.Json.Nodes.JsonNode?>> StructuredComparer =
+    private static readonly Comparer<string> StructuredComparer =
         Ranked(static k => k == "name" ? 0 : 1);
 
-    private static readonly Comparer<KeyValuePair<string, System.Text.Json.Nodes.JsonNode?>> FreeFormComparer =
-        Ranked(static _ => 0);
-
-    private static Comparer<KeyValuePair<string, System.Text.Json.Nodes.JsonNode?>> Ranked(Func<string, int> rank) =>
-        Comparer<KeyValuePair<string, System.Text.Json.Nodes.JsonNode?>>.Create((a, b) =>
+    private static Comparer<string> Ranked(Func<string, int> rank) =>
+        Comparer<string>.Create((a, b) =>
         {
-            var byRank = rank(a.Key).CompareTo(rank(b.Key));
-            return byRank != 0 ? byRank : string.CompareOrdinal(a.Key, b.Key);
+            var byRank = rank(a).CompareTo(rank(b));
+            return byRank != 0 ? byRank : string.CompareOrdinal(a, b);
         });
 }

@@ -14,6 +14,15 @@ internal static class ModelJson
 {
     private static readonly Lazy<JsonSerializerOptions> Shared = new(Create);
 
+    private static readonly Lazy<JsonSerializerOptions> Kubernetes = new(CaptureKubernetesOptions);
+
+    /// <summary>
+    /// KubernetesClient's own options, the very instance <see cref="KubernetesJson.Serialize(object, JsonSerializerOptions)"/>
+    /// uses: they are private to it, and <see cref="KubernetesJson.AddJsonOptions"/> hands them to a callback that only
+    /// reads them.
+    /// </summary>
+    public static JsonSerializerOptions KubernetesOptions => Kubernetes.Value;
+
     /// <summary>The options: KubernetesClient's, deep enough for the reader limits, with path-reporting converters.</summary>
     public static JsonSerializerOptions Options => Shared.Value;
 
@@ -72,16 +81,22 @@ internal static class ModelJson
         return newline < 0 ? message : message[..newline];
     }
 
-    private static JsonSerializerOptions Create()
+    private static JsonSerializerOptions CaptureKubernetesOptions()
     {
         JsonSerializerOptions? shared = null;
         KubernetesJson.AddJsonOptions(options => shared = options);
+        return shared ?? throw new InvalidOperationException("KubernetesClient did not hand out its JSON options.");
+    }
+
+    private static JsonSerializerOptions Create()
+    {
+        var shared = KubernetesOptions;
 
         // A copy keeps every converter and resolver; only the depth cap (64 by default) must follow lint's
         // ReaderLimits.MaxNestingDepth, which its tree builder already enforces. The shared instance is never
         // queried here, so it stays open for other code's AddJsonOptions calls.
-        var lookup = new JsonSerializerOptions(shared!);
-        var options = new JsonSerializerOptions(shared!) { MaxDepth = 1024 };
+        var lookup = new JsonSerializerOptions(shared);
+        var options = new JsonSerializerOptions(shared) { MaxDepth = 1024 };
         options.Converters.Insert(0, Wrap<DateTime>(lookup));
         options.Converters.Insert(0, Wrap<DateTimeOffset>(lookup));
         options.Converters.Insert(0, Wrap<TimeSpan>(lookup));
