@@ -1,3 +1,3 @@
 using SecureManifests.Cli;
 
-return CliApplication.RunFromConsole(args);
+return NativeTool.MustHandOver(args) ? NativeTool.RunManagedCopy(args) : CliApplication.RunFromConsole(args);

@@ -38,11 +38,18 @@ internal static class SynthCommand
             result.IfGiven(profile, value => options.Profile = value);
             result.IfGiven(pssVersion, value => options.PssVersion = value);
             result.IfGiven(failOn, value => options.FailOn = value);
-            return Run(result.GetValue(assembly), result.GetValue(app), result.GetValue(output) ?? "manifests", options, console);
+            return RunInProcess(result.GetValue(assembly), result.GetValue(app), result.GetValue(output) ?? "manifests", options, console);
         });
         return command;
     }
 
+    [System.Diagnostics.CodeAnalysis.UnconditionalSuppressMessage("Trimming", "IL2026", Justification = Synth.InProcessSynth.Reason)]
+    [System.Diagnostics.CodeAnalysis.UnconditionalSuppressMessage("AOT", "IL3050", Justification = Synth.InProcessSynth.Reason)]
+    private static int RunInProcess(string? assemblyPath, string? appName, string output, SynthOptions options, CliConsole console) =>
+        Run(assemblyPath, appName, output, options, console);
+
+    [System.Diagnostics.CodeAnalysis.RequiresUnreferencedCode(Synth.InProcessSynth.Reason)]
+    [System.Diagnostics.CodeAnalysis.RequiresDynamicCode(Synth.InProcessSynth.Reason)]
     private static int Run(string? assemblyPath, string? appName, string output, SynthOptions options, CliConsole console)
     {
         if (assemblyPath is null)
@@ -91,6 +98,8 @@ internal static class SynthCommand
         }
     }
 
+    [System.Diagnostics.CodeAnalysis.RequiresUnreferencedCode(Synth.InProcessSynth.Reason)]
+    [System.Diagnostics.CodeAnalysis.RequiresDynamicCode(Synth.InProcessSynth.Reason)]
     private static App CreateApp(AppLoadContext context, string fullPath, string shownPath, string? appName)
     {
         Assembly assembly;
@@ -128,6 +137,7 @@ internal static class SynthCommand
 
     // The SDK is shared with the tool (so the app's App is the tool's App): an app built against a newer SDK could
     // call what this tool's SDK lacks, so it is refused with the fix rather than failing halfway.
+    [System.Diagnostics.CodeAnalysis.RequiresUnreferencedCode(Synth.InProcessSynth.Reason)]
     private static void RequireCompatibleSdk(Assembly assembly, string shownPath)
     {
         var sdk = typeof(App).Assembly.GetName();

@@ -8,7 +8,7 @@ namespace SecureManifests.Cli.Input;
 /// <summary>
 /// An object whose apiVersion/kind has no typed model in KubernetesClient (custom resources, newer or
 /// removed APIs). It keeps the identity fields typed and everything else as raw JSON, so rules can
-/// report or skip it.
+/// report or skip it. <see cref="ObjectMaterializer"/> fills it; it is never deserialized as a whole.
 /// </summary>
 internal sealed class GenericKubernetesObject : IKubernetesObject<V1ObjectMeta>
 {
@@ -25,7 +25,5 @@ internal sealed class GenericKubernetesObject : IKubernetesObject<V1ObjectMeta>
     public V1ObjectMeta Metadata { get; set; } = new();
 
     /// <summary>All other top-level fields (spec, data, rules, ...) as raw JSON, keyed by field name.</summary>
-    [JsonExtensionData]
-    [System.Diagnostics.CodeAnalysis.SuppressMessage("Usage", "CA2227:Collection properties should be read only", Justification = "System.Text.Json fills extension data through the setter.")]
-    public IDictionary<string, JsonElement> Fields { get; set; } = new Dictionary<string, JsonElement>(StringComparer.Ordinal);
+    public IDictionary<string, JsonElement> Fields { get; } = new Dictionary<string, JsonElement>(StringComparer.Ordinal);
 }

@@ -14,6 +14,8 @@ internal static class KubernetesTypeMap
     public static Type? Find(string apiVersion, string kind) =>
         Map.Value.TryGetValue((apiVersion, kind), out var type) ? type : null;
 
+    [System.Diagnostics.CodeAnalysis.UnconditionalSuppressMessage("Trimming", "IL2026",
+        Justification = "KubernetesClient is a trimmer root of the native tool (SecureManifests.Cli.csproj): every model type is kept.")]
     private static Dictionary<(string ApiVersion, string Kind), Type> Build()
     {
         var map = new Dictionary<(string, string), Type>();

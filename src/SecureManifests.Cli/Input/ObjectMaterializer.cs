@@ -2,6 +2,7 @@ using System.Buffers;
 using System.Text.Encodings.Web;
 using System.Text.Json;
 using k8s;
+using k8s.Models;
 using SecureManifests.Rules;
 
 namespace SecureManifests.Cli.Input;
@@ -31,11 +32,10 @@ internal sealed class ObjectMaterializer : IDisposable
         JsonTreeWriter.Write(writer, root, writeIdentity ? apiVersion : null, writeIdentity ? kind : null);
         writer.Flush();
 
-        var type = KubernetesTypeMap.Find(apiVersion, kind) ?? typeof(GenericKubernetesObject);
-        var typeInfo = ModelJson.Options.GetTypeInfo(type);
+        var type = KubernetesTypeMap.Find(apiVersion, kind);
         try
         {
-            var value = JsonSerializer.Deserialize(buffer.WrittenSpan, typeInfo);
+            var value = type is null ? ReadUntyped(apiVersion, kind) : JsonSerializer.Deserialize(buffer.WrittenSpan, ModelJson.Options.GetTypeInfo(type));
             return value is IKubernetesObject obj
                 ? (obj, Written(), null)
                 : (null, default, new TreeProblem(root.Line, root.Column, "document is empty"));
@@ -52,6 +52,41 @@ internal sealed class ObjectMaterializer : IDisposable
     }
 
     public void Dispose() => writer.Dispose();
+
+    // A kind without a typed model: only its identity is typed, metadata through KubernetesClient's source-generated
+    // V1ObjectMeta, so this needs no reflection (the native, AOT-compiled tool has none). Errors keep the document's
+    // field path ($.metadata.labels).
+    private GenericKubernetesObject ReadUntyped(string apiVersion, string kind)
+    {
+        var document = Written();
+        var untyped = new GenericKubernetesObject { ApiVersion = apiVersion, Kind = kind };
+        foreach (var field in document.EnumerateObject())
+        {
+            if (field.Name == "metadata")
+            {
+                untyped.Metadata = ReadMetadata(field.Value);
+            }
+            else if (field.Name is not ("apiVersion" or "kind"))
+            {
+                untyped.Fields[field.Name] = field.Value;
+            }
+        }
+
+        return untyped;
+    }
+
+    private static V1ObjectMeta ReadMetadata(JsonElement metadata)
+    {
+        try
+        {
+            return (V1ObjectMeta?)metadata.Deserialize(ModelJson.Options.GetTypeInfo(typeof(V1ObjectMeta))) ?? new V1ObjectMeta();
+        }
+        catch (JsonException ex)
+        {
+            var inner = ex.Path is { Length: > 0 } path && path[0] == '$' ? path[1..] : "";
+            throw new JsonException(ex.Message, "$.metadata" + inner, ex.LineNumber, ex.BytePositionInLine, ex);
+        }
+    }
 
     // ParseValue copies the bytes into an element of its own: the buffer is reused for the next document.
     private JsonElement Written()

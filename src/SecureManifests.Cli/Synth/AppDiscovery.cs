@@ -11,6 +11,8 @@ internal sealed record DiscoveredApp(string TypeName, Func<App> Create);
 /// when the assembly has one, otherwise every public, non-abstract <see cref="App"/> subclass with a public
 /// parameterless constructor, ordered by full type name.
 /// </summary>
+[System.Diagnostics.CodeAnalysis.RequiresUnreferencedCode(InProcessSynth.Reason)]
+[System.Diagnostics.CodeAnalysis.RequiresDynamicCode(InProcessSynth.Reason)]
 internal static class AppDiscovery
 {
     private const string CatalogTypeName = "SecureManifests.Generated.ManifestAppCatalog";

@@ -8,6 +8,8 @@ namespace SecureManifests.Cli.Synth;
 /// <see cref="AssemblyDependencyResolver"/>), while the SDK and the assemblies it exposes (KubernetesClient,
 /// YamlDotNet) are shared with the tool, so the app's <c>App</c> is the tool's <c>App</c>.
 /// </summary>
+[System.Diagnostics.CodeAnalysis.RequiresUnreferencedCode(InProcessSynth.Reason)]
+[System.Diagnostics.CodeAnalysis.RequiresDynamicCode(InProcessSynth.Reason)]
 internal sealed class AppLoadContext : AssemblyLoadContext
 {
     private static readonly HashSet<string> SharedAssemblies = SharedWithTheTool();

@@ -221,7 +221,7 @@ internal static class ManifestTree
         var list = new JsonArray();
         foreach (var path in resources)
         {
-            list.Add(path);
+            list.Add((JsonNode)JsonValue.Create(path));
         }
 
         var kustomization = new JsonObject

@@ -39,7 +39,7 @@ internal static class ManifestYaml
         JsonDocument json;
         try
         {
-            json = JsonSerializer.SerializeToDocument(obj, obj.GetType(), Rules.ModelJson.KubernetesOptions);
+            json = JsonSerializer.SerializeToDocument(obj, Rules.ModelJson.KubernetesOptions.GetTypeInfo(obj.GetType()));
         }
         catch (Exception ex) when (ex is not OutOfMemoryException)
         {

@@ -105,5 +105,5 @@ internal static class ModelJson
     }
 
     private static PathReportingConverter<T> Wrap<T>(JsonSerializerOptions lookup) =>
-        new((System.Text.Json.Serialization.JsonConverter<T>)lookup.GetConverter(typeof(T)));
+        new((System.Text.Json.Serialization.JsonConverter<T>)lookup.GetTypeInfo(typeof(T)).Converter);
 }

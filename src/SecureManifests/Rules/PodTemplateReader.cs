@@ -20,7 +20,7 @@ internal static class PodTemplateReader
     /// <exception cref="PodTemplateException">Something other than a pod template is at the path.</exception>
     public static PodSpecLocation? Read(IKubernetesObject obj, PodTemplateKind kind, JsonElement? source, string objectReference)
     {
-        var root = source ?? JsonSerializer.SerializeToElement(obj, obj.GetType(), ModelJson.Options);
+        var root = source ?? JsonSerializer.SerializeToElement(obj, ModelJson.Options.GetTypeInfo(obj.GetType()));
         var node = root;
         var walked = string.Empty;
         foreach (var segment in kind.Path.Split('.'))
@@ -47,11 +47,11 @@ internal static class PodTemplateReader
         {
             if (kind.Shape == PodTemplateShape.PodSpec)
             {
-                var spec = node.Deserialize<V1PodSpec>(ModelJson.Options);
+                var spec = (V1PodSpec?)node.Deserialize(ModelJson.Options.GetTypeInfo(typeof(V1PodSpec)));
                 return new PodSpecLocation(spec, kind.PodSpecPath, null, kind.PodMetadataPath);
             }
 
-            var template = node.Deserialize<V1PodTemplateSpec>(ModelJson.Options);
+            var template = (V1PodTemplateSpec?)node.Deserialize(ModelJson.Options.GetTypeInfo(typeof(V1PodTemplateSpec)));
             return new PodSpecLocation(template?.Spec, kind.PodSpecPath, template?.Metadata, kind.PodMetadataPath);
         }
         catch (JsonException ex)

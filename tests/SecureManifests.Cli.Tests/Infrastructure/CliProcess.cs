@@ -21,10 +21,14 @@ public static class CliProcess
     /// <summary>The built tool.</summary>
     public static string ToolDll => BuiltFiles.ToolDll;
 
-    public static CliProcessResult Run(string workingDirectory, IReadOnlyList<string> args, byte[]? stdin = null)
+    public static CliProcessResult Run(string workingDirectory, IReadOnlyList<string> args, byte[]? stdin = null) =>
+        Run(["dotnet", ToolDll], workingDirectory, args, stdin);
+
+    /// <summary>Runs <paramref name="tool"/> (a program and its leading arguments) with <paramref name="args"/>.</summary>
+    public static CliProcessResult Run(IReadOnlyList<string> tool, string workingDirectory, IReadOnlyList<string> args, byte[]? stdin = null)
     {
         var measure = File.Exists(TimeProgram);
-        var startInfo = new ProcessStartInfo(measure ? TimeProgram : "dotnet")
+        var startInfo = new ProcessStartInfo(measure ? TimeProgram : tool[0])
         {
             WorkingDirectory = workingDirectory,
             RedirectStandardInput = true,
@@ -37,10 +41,14 @@ public static class CliProcess
             startInfo.ArgumentList.Add("-q");
             startInfo.ArgumentList.Add("-f");
             startInfo.ArgumentList.Add(PeakMarker + "%M");
-            startInfo.ArgumentList.Add("dotnet");
+            startInfo.ArgumentList.Add(tool[0]);
         }
 
-        startInfo.ArgumentList.Add(ToolDll);
+        foreach (var leading in tool.Skip(1))
+        {
+            startInfo.ArgumentList.Add(leading);
+        }
+
         foreach (var arg in args)
         {
             startInfo.ArgumentList.Add(arg);
