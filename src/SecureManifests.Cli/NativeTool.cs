@@ -16,9 +16,11 @@ internal static class NativeTool
     /// Not <c>RuntimeFeature.IsDynamicCodeSupported</c>: PublishAot turns that switch off in the framework-dependent
     /// build too. A natively compiled assembly has no file of its own, so its location is empty.
     /// </remarks>
-#pragma warning disable IL3000 // Empty exactly when compiled into the native executable, which is the question.
-    public static bool IsNative { get; } = string.IsNullOrEmpty(typeof(NativeTool).Assembly.Location);
-#pragma warning restore IL3000
+    public static bool IsNative { get; } = HasNoAssemblyFile();
+
+    [System.Diagnostics.CodeAnalysis.UnconditionalSuppressMessage("SingleFile", "IL3000",
+        Justification = "The location is empty exactly when the code is compiled into the native executable, which is the question.")]
+    private static bool HasNoAssemblyFile() => string.IsNullOrEmpty(typeof(NativeTool).Assembly.Location);
 
     /// <summary>The framework-dependent copy beside the native tool.</summary>
     public static string ManagedCopy => Path.Combine(AppContext.BaseDirectory, "managed", "secure-manifests.dll");

@@ -10,8 +10,10 @@ configuration=${1:-Release}
 feed=.tools/native-feed
 rm -rf "$feed" .tools/native .tools/native-packages
 project=src/SecureManifests.Cli/SecureManifests.Cli.csproj
+# The pointer package (it names the platform packages), the native one, and the framework-dependent fallback.
 dotnet pack "$project" -c "$configuration" -o "$feed" -nologo -v q
 dotnet pack "$project" -c "$configuration" -r linux-x64 -o "$feed" -nologo -v q
+dotnet pack "$project" -c "$configuration" -r any -o "$feed" -nologo -v q
 version=$(sed -n 's:.*<Version>\(.*\)</Version>.*:\1:p' "$project")
 NUGET_PACKAGES="$PWD/.tools/native-packages" \
   dotnet tool install SecureManifests.Cli --version "$version" --tool-path .tools/native --add-source "$feed"
