@@ -1,6 +1,6 @@
 // The filesystem floor of a full rewrite of a manifest tree: the least work any writer must do to replace a folder of
 // N files atomically. It stages files of the given sizes in a sibling folder (folders created once each, one
-// open/write/close per file, spread over THREADS threads), swaps the staging folder with the target in one
+// open/write/close per file, the list split in THREADS contiguous shares), swaps the staging folder with the target in one
 // renameat2(RENAME_EXCHANGE) (or renames it in when there is no target yet) and deletes the old tree.
 // C rather than a script: no interpreter start-up, no per-file fork, nothing but the system calls themselves.
 //
@@ -74,11 +74,13 @@ static void make_folders(void) {
   }
 }
 
+// Thread t writes the t-th contiguous share of the sorted list: the threads mostly work in different folders, and
+// creates in one folder queue on that folder's lock.
 static void *write_share(void *arg) {
-  size_t first = (size_t)arg;
+  size_t t = (size_t)arg;
   char *content = malloc(largest + 1);
   memset(content, 'x', largest + 1);
-  for (size_t i = first; i < count; i += threads) {
+  for (size_t i = t * count / threads; i < (t + 1) * count / threads; i++) {
     char path[2 * PATH_MAX];
     snprintf(path, sizeof path, "%s/%s", staging, entries[i].path);
     int fd = open(path, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0644);
