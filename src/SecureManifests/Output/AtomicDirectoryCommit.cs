@@ -140,18 +140,12 @@ internal static class AtomicDirectoryCommit
         {
             return TreeComparison.Of(files, bytes, target);
         }
-        catch (AggregateException caught) when (caught.Flatten().InnerExceptions[0] is IOException or UnauthorizedAccessException)
-        {
-            throw CannotRead(target, caught.Flatten().InnerExceptions[0]);
-        }
         catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
         {
-            throw CannotRead(target, ex);
+            throw new ManifestOutputException(
+                $"Cannot read the current manifests in '{target}': {ex.Message} The previous output is unchanged.", ex);
         }
     }
-
-    private static ManifestOutputException CannotRead(string target, Exception ex) =>
-        new($"Cannot read the current manifests in '{target}': {ex.Message} The previous output is unchanged.", ex);
 
     private static void Swap(string target, string parent, string leaf, string staging, CommitSeams seams)
     {

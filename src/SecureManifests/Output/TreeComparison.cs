@@ -56,11 +56,19 @@ internal sealed class TreeComparison
         var onDisk = ListFiles(root);
         if (onDisk.Count > 0)
         {
-            // Open and read are latency, not CPU: two at a time roughly halves the time for thousands of files.
-            Parallel.For(0, states.Length, i =>
-                states[i] = !onDisk.TryGetValue(files[i].RelativePath, out var length) ? FileState.Missing
-                    : length == bytes[i].Length && HasBytes(PathOnDisk(root, files[i].RelativePath), bytes[i]) ? FileState.Same
-                    : FileState.Changed);
+            try
+            {
+                // Open and read are latency, not CPU: two at a time roughly halves the time for thousands of files.
+                Parallel.For(0, states.Length, i =>
+                    states[i] = !onDisk.TryGetValue(files[i].RelativePath, out var length) ? FileState.Missing
+                        : length == bytes[i].Length && HasBytes(PathOnDisk(root, files[i].RelativePath), bytes[i]) ? FileState.Same
+                        : FileState.Changed);
+            }
+            catch (AggregateException parallel)
+            {
+                // Callers handle an unreadable file's IOException, as they would from a sequential loop.
+                System.Runtime.ExceptionServices.ExceptionDispatchInfo.Throw(parallel.Flatten().InnerExceptions[0]);
+            }
         }
 
         foreach (var file in files)
