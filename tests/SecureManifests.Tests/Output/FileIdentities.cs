@@ -1,5 +1,4 @@
-using System.ComponentModel;
-using System.Diagnostics;
+using SecureManifests.Tests.Referees;
 
 namespace SecureManifests.Tests.Output;
 
@@ -48,31 +47,12 @@ internal static class FileIdentities
 
     private static Dictionary<string, string> Inodes(List<string> paths)
     {
-        var start = new ProcessStartInfo("stat", ["--format=%i", .. paths])
-        {
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-            UseShellExecute = false,
-        };
-        Process process;
-        try
-        {
-            process = Process.Start(start)!;
-        }
-        catch (Win32Exception ex)
-        {
-            Assert.Fail($"stat (coreutils) was not found on PATH ({ex.Message}); these tests read inode numbers with it.");
-            throw;
-        }
-
-        using (process)
-        {
-            var stderr = process.StandardError.ReadToEndAsync();
-            var lines = process.StandardOutput.ReadToEnd().Split('\n', StringSplitOptions.RemoveEmptyEntries);
-            process.WaitForExit();
-            Assert.True(process.ExitCode == 0, $"stat failed ({process.ExitCode}): {stderr.Result}");
-            Assert.Equal(paths.Count, lines.Length);
-            return paths.Zip(lines).ToDictionary(p => p.First, p => p.Second, StringComparer.Ordinal);
-        }
+        var stat = ProcessRunner.Run(
+            "stat", ["--format=%i", .. paths], Directory.GetCurrentDirectory(), TimeSpan.FromMinutes(1),
+            "These tests read inode numbers with coreutils' stat.");
+        stat.AssertSucceeded();
+        var lines = stat.StandardOutput.Split('\n', StringSplitOptions.RemoveEmptyEntries);
+        Assert.Equal(paths.Count, lines.Length);
+        return paths.Zip(lines).ToDictionary(p => p.First, p => p.Second, StringComparer.Ordinal);
     }
 }
