@@ -84,13 +84,16 @@ internal sealed class TreeComparison
         Path.Join(root, relativePath.Replace('/', Path.DirectorySeparatorChar));
 
     // Every file below root (not folders), relative with forward slashes, with its size. One directory listing, no
-    // open per file: the sizes come with the listing.
+    // open per file: the sizes come with the listing. A symbolic link gets size -1, so it is never taken for the
+    // same file, whatever its own size (staging would link the link, not a file).
     private static Dictionary<string, long> ListFiles(string root)
     {
         var skip = root.Length + 1;
         var listing = new FileSystemEnumerable<(string Path, long Length)>(
             root,
-            (ref FileSystemEntry entry) => (entry.ToFullPath()[skip..].Replace(Path.DirectorySeparatorChar, '/'), entry.Length),
+            (ref FileSystemEntry entry) => (
+                entry.ToFullPath()[skip..].Replace(Path.DirectorySeparatorChar, '/'),
+                (entry.Attributes & FileAttributes.ReparsePoint) != 0 ? -1 : entry.Length),
             EveryFile)
         {
             ShouldIncludePredicate = static (ref FileSystemEntry entry) => !entry.IsDirectory,

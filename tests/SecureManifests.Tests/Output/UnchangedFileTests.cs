@@ -105,6 +105,26 @@ public sealed class UnchangedFileTests : IDisposable
         Assert.Equal(["manifests"], SiblingsOfOutput());
     }
 
+    [Fact]
+    public void A_symbolic_link_to_the_right_bytes_is_replaced_by_a_file()
+    {
+        AtomicDirectoryCommit.Commit(output, Original(), new CommitSeams());
+        var file = Path.Combine(output, "shop", "service-api.yaml");
+        var size = (int)new FileInfo(file).Length;
+
+        // A link's own size is the length of its target path: make it the file's size, so only the link check tells.
+        const string Up = "../../../";
+        var name = new string('x', size - Up.Length);
+        File.Move(file, temp.Combine(name));
+        File.CreateSymbolicLink(file, Up + name);
+        Assert.Equal(size, new FileInfo(file).Length);
+
+        AtomicDirectoryCommit.Commit(output, Original(), new CommitSeams());
+
+        Assert.Null(new FileInfo(file).LinkTarget);
+        Assert.Empty(ManifestTree.FindDifferences(Original(), output));
+    }
+
     private string Snapshot() =>
         string.Join("\n", Directory.EnumerateFiles(output, "*", SearchOption.AllDirectories)
             .Order(StringComparer.Ordinal)
