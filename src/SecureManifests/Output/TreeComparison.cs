@@ -58,7 +58,7 @@ internal sealed class TreeComparison
         {
             try
             {
-                // Open and read are latency, not CPU: two at a time roughly halves the time for thousands of files.
+                // Opening and reading thousands of small files is mostly waiting, not CPU: two at a time overlap it.
                 Parallel.For(0, states.Length, i =>
                     states[i] = !onDisk.TryGetValue(files[i].RelativePath, out var length) ? FileState.Missing
                         : length == bytes[i].Length && HasBytes(PathOnDisk(root, files[i].RelativePath), bytes[i]) ? FileState.Same
