@@ -6,7 +6,7 @@ namespace SecureManifests.Benchmarks;
 /// The benchmark workload from the SDK issue: N Deployments, each with its Service, ServiceAccount and an
 /// ingress NetworkPolicy (from the ingress controller's namespace), spread over ten namespaces.
 /// </summary>
-public sealed class LargeApp : App
+public class LargeApp : App
 {
     public LargeApp(int deployments)
         : base("large")
@@ -23,3 +23,9 @@ public sealed class LargeApp : App
         }
     }
 }
+
+/// <summary>
+/// LargeApp's objects from a class of another name. Every file's header names the generating class, so this app's
+/// tree has LargeApp's paths with different bytes in every file: writing one over the other is a full rewrite.
+/// </summary>
+public sealed class RenamedLargeApp(int deployments) : LargeApp(deployments);

@@ -2,20 +2,32 @@ using BenchmarkDotNet.Running;
 using SecureManifests.Benchmarks;
 using SecureManifests.Synthesis;
 
-// "synth-process DIR [N] [LAYOUT] [--stats]" is the whole-process measurement: start, define N Deployments, check,
-// write, exit. tests/perf/synth-process.sh times it; everything else goes to BenchmarkDotNet. --stats prints what the
-// process spent on JIT and allocation to stderr: figures that a busy machine does not disturb, unlike its time.
+// "synth-process DIR [N] [LAYOUT] [renamed] [--stats]" is the whole-process measurement: start, define N Deployments,
+// check, write, exit. "renamed" writes the same objects from RenamedLargeApp, whose bytes differ in every file.
+// tests/perf/synth-process.sh and filesystem-floor.sh time it; everything else goes to BenchmarkDotNet. --stats prints
+// what the process spent on JIT and allocation to stderr: figures that a busy machine does not disturb, unlike its time.
 if (args.Length >= 2 && args[0] == "synth-process")
 {
     var count = args.Length > 2 ? int.Parse(args[2], System.Globalization.CultureInfo.InvariantCulture) : 1000;
     var layout = args.Length > 3 ? args[3] : "per-object";
-    var exit = AppRunner.Run(() => new LargeApp(count), ["--output", args[1], "--layout", layout]);
+    var renamed = args.Length > 4 && args[4] == "renamed";
+    var exit = AppRunner.Run(() => renamed ? new RenamedLargeApp(count) : new LargeApp(count), ["--output", args[1], "--layout", layout]);
     if (args.Contains("--stats"))
     {
         ProcessStats.Print(Console.Error);
     }
 
     return exit;
+}
+
+// "render-process [N]" is synth-process per-object without the output folder: start, define, check, render, exit.
+// What a synth costs besides writing; filesystem-floor.sh adds the floor to it.
+if (args.Length >= 1 && args[0] == "render-process")
+{
+    var count = args.Length > 1 ? int.Parse(args[1], System.Globalization.CultureInfo.InvariantCulture) : 1000;
+    var files = Synthesizer.Render(new LargeApp(count), new SynthOptions { Layout = SecureManifests.Output.ManifestLayout.FilePerObject }).Files;
+    Console.WriteLine($"rendered {files.Count} files");
+    return 0;
 }
 
 // "lint-workload FILE [N]" writes the 10,000-document input that tests/perf/lint-process.sh lints with the tool.

@@ -1,5 +1,4 @@
 using System.Buffers;
-using System.Text;
 
 namespace SecureManifests.Output;
 
@@ -9,11 +8,12 @@ namespace SecureManifests.Output;
 /// the folder always exists; elsewhere (or on a file system without exchange) the old folder is renamed away and the
 /// staged one renamed in. A run killed between those two renames leaves only <c>.previous-</c>: the next run puts it
 /// back before anything else, so the old tree is never lost. Readers never see a half-written tree, and one commit
-/// per folder runs at a time across processes (two builds of one project).
+/// per folder runs at a time across processes (two builds of one project). Files whose bytes did not change are
+/// staged as hard links to the current ones, so they keep their inode and modification time; when nothing changed at
+/// all, nothing is touched.
 /// </summary>
 internal static class AtomicDirectoryCommit
 {
-    private static readonly UTF8Encoding Utf8WithoutBom = new(encoderShouldEmitUTF8Identifier: false);
     private static readonly SearchValues<char> LowerHexDigits = SearchValues.Create("0123456789abcdef");
 
     /// <param name="targetDirectory">The folder to replace.</param>
@@ -36,16 +36,24 @@ internal static class AtomicDirectoryCommit
         }
 
         var leaf = Path.GetFileName(target);
+        var bytes = ManifestEncoding.Encode(files);
         using var gate = OutputGate.Enter(target);
         RestoreInterruptedSwap(target, parent, leaf);
         RemoveLeftovers(parent, leaf);
         EnsureOursOrEmpty(target);
+        var current = Compare(target, files, bytes);
+        if (current.IsUpToDate)
+        {
+            // Nothing to write: no staging folder, no swap, every file and folder keeps its inode and timestamps.
+            return;
+        }
+
         var staging = Path.Combine(parent, $".{leaf}.staging-{Guid.NewGuid():N}");
         try
         {
             Directory.CreateDirectory(parent);
             Directory.CreateDirectory(staging);
-            Stage(staging, files);
+            TreeStaging.Stage(staging, files, bytes, current, seams.AllowLinks);
             seams.AfterStaging?.Invoke(staging);
         }
         catch (Exception caught) when (caught is not OutOfMemoryException)
@@ -126,22 +134,17 @@ internal static class AtomicDirectoryCommit
         }
     }
 
-    // Small files on a slow disk are latency-bound: writing them in parallel roughly halves the
-    // time for thousands of files. Folders are created first, once each.
-    private static void Stage(string staging, IReadOnlyList<ManifestFile> files)
+    private static TreeComparison Compare(string target, IReadOnlyList<ManifestFile> files, byte[][] bytes)
     {
-        var paths = new string[files.Count];
-        var folders = new HashSet<string>(StringComparer.Ordinal);
-        for (var i = 0; i < paths.Length; i++)
+        try
         {
-            paths[i] = Path.Combine(staging, files[i].RelativePath.Replace('/', Path.DirectorySeparatorChar));
-            if (folders.Add(Path.GetDirectoryName(paths[i])!))
-            {
-                Directory.CreateDirectory(Path.GetDirectoryName(paths[i])!);
-            }
+            return TreeComparison.Of(files, bytes, target);
         }
-
-        Parallel.For(0, paths.Length, i => File.WriteAllText(paths[i], files[i].Content, Utf8WithoutBom));
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
+        {
+            throw new ManifestOutputException(
+                $"Cannot read the current manifests in '{target}': {ex.Message} The previous output is unchanged.", ex);
+        }
     }
 
     private static void Swap(string target, string parent, string leaf, string staging, CommitSeams seams)

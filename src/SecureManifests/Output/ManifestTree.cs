@@ -95,21 +95,14 @@ internal static class ManifestTree
     }
 
     /// <summary>
-    /// Renders and replaces <paramref name="outputDirectory"/> atomically: all files are written to a
-    /// sibling folder first and swapped in by rename, so a failure leaves the previous output untouched
-    /// and files of removed objects disappear. When the folder already holds exactly the rendered files,
-    /// nothing is written (timestamps stay, so incremental builds see no change).
+    /// Renders and replaces <paramref name="outputDirectory"/> atomically (see <see cref="AtomicDirectoryCommit"/>):
+    /// a failure leaves the previous output untouched, files of removed objects disappear, and files whose bytes did
+    /// not change keep their timestamps; a folder that already holds exactly the rendered files is not touched.
     /// </summary>
     /// <exception cref="ManifestOutputException">Rendering failed, or the folder holds something that is not our output.</exception>
     public static void Write(IReadOnlyList<IKubernetesObject> objects, string outputDirectory, ManifestTreeOptions options)
     {
-        var files = Render(objects, options);
-        if (TreeDifferences.IsUpToDate(files, outputDirectory))
-        {
-            return;
-        }
-
-        AtomicDirectoryCommit.Commit(outputDirectory, files, afterStaging: null);
+        AtomicDirectoryCommit.Commit(outputDirectory, Render(objects, options), afterStaging: null);
     }
 
     /// <summary>

@@ -1,64 +1,31 @@
-using System.Text;
-
 namespace SecureManifests.Output;
 
-/// <summary>Compares a rendered tree with a folder on disk, byte for byte.</summary>
+/// <summary>The differences between a rendered tree and a folder on disk, as lines a user reads.</summary>
 internal static class TreeDifferences
 {
-    /// <summary>True when the folder holds exactly these files; stops at the first difference.</summary>
-    public static bool IsUpToDate(IReadOnlyList<ManifestFile> expected, string outputDirectory)
-    {
-        var root = Path.GetFullPath(outputDirectory);
-        if (!Directory.Exists(root))
-        {
-            return false;
-        }
-
-        foreach (var file in expected)
-        {
-            var onDisk = Path.Combine(root, file.RelativePath.Replace('/', Path.DirectorySeparatorChar));
-            if (!File.Exists(onDisk) || !File.ReadAllBytes(onDisk).AsSpan().SequenceEqual(Encoding.UTF8.GetBytes(file.Content)))
-            {
-                return false;
-            }
-        }
-
-        // Every expected file is present, so equal counts mean there is no extra file.
-        return Directory.EnumerateFiles(root, "*", SearchOption.AllDirectories).Count() == expected.Count;
-    }
-
     public static IReadOnlyList<string> Find(IReadOnlyList<ManifestFile> expected, string outputDirectory)
     {
         ArgumentNullException.ThrowIfNull(expected);
         ArgumentException.ThrowIfNullOrWhiteSpace(outputDirectory);
-        var root = Path.GetFullPath(outputDirectory);
+        var comparison = TreeComparison.Of(expected, ManifestEncoding.Encode(expected), outputDirectory);
         var differences = new List<(string Path, string Line)>();
-        var expectedPaths = new HashSet<string>(StringComparer.Ordinal);
-
-        foreach (var file in expected)
+        for (var i = 0; i < expected.Count; i++)
         {
-            expectedPaths.Add(file.RelativePath);
-            var onDisk = Path.Combine(root, file.RelativePath.Replace('/', Path.DirectorySeparatorChar));
-            if (!File.Exists(onDisk))
+            var path = expected[i].RelativePath;
+            switch (comparison.States[i])
             {
-                differences.Add((file.RelativePath, "missing: " + file.RelativePath));
-            }
-            else if (!File.ReadAllBytes(onDisk).AsSpan().SequenceEqual(Encoding.UTF8.GetBytes(file.Content)))
-            {
-                differences.Add((file.RelativePath, "changed: " + file.RelativePath));
+                case FileState.Missing:
+                    differences.Add((path, "missing: " + path));
+                    break;
+                case FileState.Changed:
+                    differences.Add((path, "changed: " + path));
+                    break;
             }
         }
 
-        if (Directory.Exists(root))
+        foreach (var path in comparison.Extra)
         {
-            foreach (var onDisk in Directory.EnumerateFiles(root, "*", SearchOption.AllDirectories))
-            {
-                var relative = Path.GetRelativePath(root, onDisk).Replace(Path.DirectorySeparatorChar, '/');
-                if (!expectedPaths.Contains(relative))
-                {
-                    differences.Add((relative, "extra: " + relative));
-                }
-            }
+            differences.Add((path, "extra: " + path));
         }
 
         differences.Sort(static (a, b) => string.CompareOrdinal(a.Path, b.Path));
