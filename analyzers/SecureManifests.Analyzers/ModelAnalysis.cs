@@ -39,9 +39,13 @@ internal sealed class ModelAnalysis
             MemberAccessExpressionSyntax member => member.Name.Identifier.ValueText,
             _ => null,
         };
+        if (name is null || !JudgeTable.Instance.JudgesProperty(name))
+        {
+            return;
+        }
+
         var secretNames = _options.SecretNamesFor(syntax.SyntaxTree);
-        if (name is null || !JudgeTable.Instance.JudgesProperty(name)
-            || (_options.ScreensEnabled && _screen.IsSafeAssignment(syntax, name, secretNames, context.CancellationToken)))
+        if (_options.ScreensEnabled && _screen.IsSafeAssignment(syntax, name, secretNames, context.CancellationToken))
         {
             return;
         }

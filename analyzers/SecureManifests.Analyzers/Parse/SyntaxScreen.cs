@@ -21,15 +21,31 @@ internal sealed class SyntaxScreen
 
     private readonly Compilation _compilation;
     private readonly ModelTypes _types;
+    private readonly UsingAliases _aliases;
+    private readonly TypeFamily _models;
 
     public SyntaxScreen(Compilation compilation, ModelTypes types)
     {
         _compilation = compilation;
         _types = types;
+        _aliases = new UsingAliases(compilation);
+        // The SDK references KubernetesClient but subclasses no model (TypeFamilyTests).
+        _models = new TypeFamily(compilation, name => ModelTypes.TryGetKindBySimpleName(name, out _), ModelTypes.IsModelType,
+            ModelTypes.DefiningAssemblies, new[] { SdkTypes.Assembly }, _aliases);
     }
 
     public bool IsSafeAssignment(AssignmentExpressionSyntax assignment, string property, SecretNamePattern secretNames, CancellationToken cancellationToken)
     {
+        var owner = assignment.Parent is InitializerExpressionSyntax initializer && initializer.IsKind(SyntaxKind.ObjectInitializerExpression)
+            ? initializer.Parent as BaseObjectCreationExpressionSyntax
+            : null;
+
+        // A member of an object that cannot be a model (new WorkerSpec { Name = name, Image = image }): nothing to judge.
+        if (owner is not null && CreatedType.Of(owner) is { } ownerType && !_models.MayBeMember(ownerType))
+        {
+            return true;
+        }
+
         var tree = assignment.SyntaxTree;
         if (property == "Image" && assignment.Right is InterpolatedStringExpressionSyntax interpolated && HasPinnedTag(interpolated)
             && !IsRuleEnabled(tree, Rules.RuleIds.ImageNotPinnedByDigest, cancellationToken))
@@ -37,9 +53,6 @@ internal sealed class SyntaxScreen
             return true;
         }
 
-        var owner = assignment.Parent is InitializerExpressionSyntax initializer && initializer.IsKind(SyntaxKind.ObjectInitializerExpression)
-            ? initializer.Parent as BaseObjectCreationExpressionSyntax
-            : null;
         var state = new ScreenState();
         var verdicts = new Verdicts(secretNames);
         foreach (var kind in CandidateKinds(owner, property))
@@ -55,8 +68,10 @@ internal sealed class SyntaxScreen
     {
         if (creation.ArgumentList is { Arguments.Count: > 0 })
         {
-            // Which members the arguments set only binding tells; a type that is not a model's is dismissed.
-            return creation is ObjectCreationExpressionSyntax explicitType && !ModelTypes.TryGetKindBySimpleName(ModelTypes.SimpleName(explicitType.Type), out _);
+            // Which members the arguments set only binding tells; a type that is not a model's is dismissed
+            // (new Dictionary<string, int>(StringComparer.Ordinal), and a field's `= new(comparer)`).
+            return CreatedType.Of(creation) is { } type && !ModelTypes.TryGetKindBySimpleName(ModelTypes.SimpleName(type), out _)
+                && !_aliases.IsAlias(creation.SyntaxTree, ModelTypes.SimpleName(type));
         }
 
         if (creation.Initializer is null)
@@ -111,14 +126,21 @@ internal sealed class SyntaxScreen
 
     private IEnumerable<ModelKind> CreationKinds(BaseObjectCreationExpressionSyntax creation)
     {
-        if (creation is ObjectCreationExpressionSyntax explicitType)
+        if (CreatedType.Of(creation) is { } type)
         {
-            return ModelTypes.TryGetKindBySimpleName(ModelTypes.SimpleName(explicitType.Type), out var kind) && JudgeTable.Instance.JudgesCreationOf(kind)
-                ? new[] { kind }
-                : System.Array.Empty<ModelKind>();
+            var name = ModelTypes.SimpleName(type);
+            if (ModelTypes.TryGetKindBySimpleName(name, out var kind))
+            {
+                return JudgeTable.Instance.JudgesCreationOf(kind) ? new[] { kind } : System.Array.Empty<ModelKind>();
+            }
+
+            if (!_aliases.IsAlias(creation.SyntaxTree, name))
+            {
+                return System.Array.Empty<ModelKind>();
+            }
         }
 
-        // new() { ... }: any judged kind that has every member the initializer sets.
+        // new() { ... }, or an alias (`using P = k8s.Models.V1Capabilities;`): any judged kind that has every member the initializer sets.
         var members = new List<string>();
         foreach (var expression in creation.Initializer!.Expressions)
         {
