@@ -18,12 +18,14 @@ internal sealed class ModelAnalysis
     private readonly ModelTypes _types;
     private readonly AnalyzerOptionsCache _options;
     private readonly SyntaxScreen _screen;
+    private readonly RuleSwitches _rules;
 
     public ModelAnalysis(Compilation compilation, ModelTypes types, AnalyzerOptionsCache options)
     {
         _types = types;
         _options = options;
-        _screen = new SyntaxScreen(compilation, types);
+        _rules = new RuleSwitches(compilation);
+        _screen = new SyntaxScreen(compilation, types, _rules);
     }
 
     /// <summary>
@@ -62,7 +64,7 @@ internal sealed class ModelAnalysis
         {
             var verdicts = new Verdicts(secretNames);
             JudgeTable.Instance.Judge(setting, verdicts);
-            Reporter.Report(context.ReportDiagnostic, verdicts);
+            Reporter.Report(context.ReportDiagnostic, verdicts, _rules, syntax, context.CancellationToken);
         }
     }
 
@@ -88,6 +90,6 @@ internal sealed class ModelAnalysis
         }
 
         JudgeTable.Instance.JudgeCreation(OperationSetting.ForCreation(kind, creation), verdicts);
-        Reporter.Report(context.ReportDiagnostic, verdicts);
+        Reporter.Report(context.ReportDiagnostic, verdicts, _rules, syntax, context.CancellationToken);
     }
 }

@@ -5,6 +5,7 @@ using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
 using SecureManifests.Analyzers.Judge;
+using SecureManifests.Analyzers.Report;
 using SecureManifests.Rules.Semantics;
 
 namespace SecureManifests.Analyzers.Parse;
@@ -19,14 +20,14 @@ internal sealed class SyntaxScreen
 {
     private static readonly ModelKind[] AllKinds = (ModelKind[])System.Enum.GetValues(typeof(ModelKind));
 
-    private readonly Compilation _compilation;
+    private readonly RuleSwitches _rules;
     private readonly ModelTypes _types;
     private readonly UsingAliases _aliases;
     private readonly TypeFamily _models;
 
-    public SyntaxScreen(Compilation compilation, ModelTypes types)
+    public SyntaxScreen(Compilation compilation, ModelTypes types, RuleSwitches rules)
     {
-        _compilation = compilation;
+        _rules = rules;
         _types = types;
         _aliases = new UsingAliases(compilation);
         // The SDK references KubernetesClient but subclasses no model (TypeFamilyTests).
@@ -48,7 +49,7 @@ internal sealed class SyntaxScreen
 
         var tree = assignment.SyntaxTree;
         if (property == "Image" && assignment.Right is InterpolatedStringExpressionSyntax interpolated && HasPinnedTag(interpolated)
-            && !IsRuleEnabled(tree, Rules.RuleIds.ImageNotPinnedByDigest, cancellationToken))
+            && !_rules.IsEnabled(tree, Rules.RuleIds.ImageNotPinnedByDigest, cancellationToken))
         {
             return true;
         }
@@ -111,7 +112,7 @@ internal sealed class SyntaxScreen
     }
 
     private bool IsSafe(ScreenState state, Verdicts verdicts, SyntaxTree tree, CancellationToken cancellationToken) =>
-        !state.MetMaybeKnown && verdicts.Items.All(v => !IsRuleEnabled(tree, v.RuleId, cancellationToken));
+        !state.MetMaybeKnown && verdicts.Items.All(v => !_rules.IsEnabled(tree, v.RuleId, cancellationToken));
 
     /// <summary>The kinds a write may be into: the kind the created type names, or every kind with a judgment for the property.</summary>
     private static IEnumerable<ModelKind> CandidateKinds(BaseObjectCreationExpressionSyntax? owner, string property)
@@ -153,20 +154,5 @@ internal sealed class SyntaxScreen
         }
 
         return AllKinds.Where(k => JudgeTable.Instance.JudgesCreationOf(k) && _types.HasProperties(k, members));
-    }
-
-    /// <summary>Whether rule <paramref name="id"/> can be reported in <paramref name="tree"/> (opt-in rules are off unless configured).</summary>
-    private bool IsRuleEnabled(SyntaxTree tree, string id, CancellationToken cancellationToken)
-    {
-        if (_compilation.Options.SyntaxTreeOptionsProvider is { } provider
-            && (provider.TryGetDiagnosticValue(tree, id, cancellationToken, out var severity)
-                || provider.TryGetGlobalDiagnosticValue(id, cancellationToken, out severity)))
-        {
-            return severity != ReportDiagnostic.Suppress;
-        }
-
-        return _compilation.Options.SpecificDiagnosticOptions.TryGetValue(id, out var option)
-            ? option != ReportDiagnostic.Suppress
-            : Descriptors.For(id).IsEnabledByDefault;
     }
 }

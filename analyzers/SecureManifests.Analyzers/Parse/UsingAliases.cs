@@ -19,13 +19,14 @@ internal sealed class UsingAliases
 
     private readonly Lazy<HashSet<string>> _global;
     private readonly ConcurrentDictionary<SyntaxTree, HashSet<string>> _local = new();
+    private readonly Func<SyntaxTree, HashSet<string>> _readLocal = LocalAliases;
 
     public UsingAliases(Compilation compilation) =>
         _global = new Lazy<HashSet<string>>(() => GlobalAliases(compilation), System.Threading.LazyThreadSafetyMode.ExecutionAndPublication);
 
     /// <summary>Whether <paramref name="name"/>, written in <paramref name="tree"/>, may be a using alias.</summary>
     public bool IsAlias(SyntaxTree tree, string name) =>
-        name.Length > 0 && (_local.GetOrAdd(tree, LocalAliases).Contains(name) || _global.Value.Contains(name));
+        name.Length > 0 && (_local.GetOrAdd(tree, _readLocal).Contains(name) || _global.Value.Contains(name));
 
     private static HashSet<string> GlobalAliases(Compilation compilation)
     {
