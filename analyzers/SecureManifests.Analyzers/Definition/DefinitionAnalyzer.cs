@@ -97,9 +97,9 @@ public sealed class DefinitionAnalyzer : DiagnosticAnalyzer
     private static bool CannotBeApp(SyntaxNode node, TypeFamily apps) => node switch
     {
         BaseObjectCreationExpressionSyntax creation => CreatedType.Of(creation) is { } type && !apps.MayBeMember(type),
-        ConstructorInitializerSyntax { Parent: ConstructorDeclarationSyntax { Parent: TypeDeclarationSyntax declaring } } => declaring.BaseList is { Types.Count: > 0 } bases
-            ? !apps.MayBeMember(bases.Types[0].Type)
-            : !declaring.Modifiers.Any(SyntaxKind.PartialKeyword),
+        ConstructorInitializerSyntax { Parent: ConstructorDeclarationSyntax { Parent: TypeDeclarationSyntax declaring } } =>
+            !declaring.Modifiers.Any(SyntaxKind.PartialKeyword)
+            && (declaring.BaseList is not { Types.Count: > 0 } bases || !apps.MayBeMember(bases.Types[0].Type)),
         _ => false,
     };
 

@@ -32,6 +32,19 @@ public sealed class DefinitionScreenTests
             {
             }
 
+            interface IShop
+            {
+            }
+
+            partial class OtherPart : IShop
+            {
+                public OtherPart() : base({|SM0106:"Other Part"|}) { }
+            }
+
+            partial class OtherPart : ShopApp
+            {
+            }
+
             class C
             {
                 void M()
