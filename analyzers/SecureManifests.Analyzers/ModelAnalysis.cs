@@ -19,6 +19,7 @@ internal sealed class ModelAnalysis
     private readonly AnalyzerOptionsCache _options;
     private readonly SyntaxScreen _screen;
     private readonly RuleSwitches _rules;
+    private readonly BoundMembers _bound = new();
 
     public ModelAnalysis(Compilation compilation, ModelTypes types, AnalyzerOptionsCache options)
     {
@@ -47,11 +48,12 @@ internal sealed class ModelAnalysis
         }
 
         var secretNames = _options.SecretNamesFor(syntax.SyntaxTree);
-        if (_options.ScreensEnabled && _screen.IsSafeAssignment(syntax, name, secretNames, context.CancellationToken))
+        if (_options.ScreensEnabled && (_bound.Contains(syntax) ? _screen.IsMemberOfNoModel(syntax) : _screen.IsSafeAssignment(syntax, name, secretNames, context.CancellationToken)))
         {
             return;
         }
 
+        _bound.Add(syntax);
         var setting = context.SemanticModel.GetOperation(syntax, context.CancellationToken) switch
         {
             ISimpleAssignmentOperation { Target: IPropertyReferenceOperation property } assignment
@@ -73,8 +75,13 @@ internal sealed class ModelAnalysis
     {
         var syntax = (BaseObjectCreationExpressionSyntax)context.Node;
         var secretNames = _options.SecretNamesFor(syntax.SyntaxTree);
-        if ((_options.ScreensEnabled && _screen.IsSafeCreation(syntax, secretNames, context.CancellationToken))
-            || context.SemanticModel.GetOperation(syntax, context.CancellationToken) is not IObjectCreationOperation creation
+        if (_options.ScreensEnabled && (_bound.Contains(syntax) ? _screen.NamesNoModel(syntax) : _screen.IsSafeCreation(syntax, secretNames, context.CancellationToken)))
+        {
+            return;
+        }
+
+        _bound.Add(syntax);
+        if (context.SemanticModel.GetOperation(syntax, context.CancellationToken) is not IObjectCreationOperation creation
             || !_types.TryGetKind(creation.Type, out var kind))
         {
             return;

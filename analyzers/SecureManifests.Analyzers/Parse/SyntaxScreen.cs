@@ -37,12 +37,8 @@ internal sealed class SyntaxScreen
 
     public bool IsSafeAssignment(AssignmentExpressionSyntax assignment, string property, SecretNamePattern secretNames, CancellationToken cancellationToken)
     {
-        var owner = assignment.Parent is InitializerExpressionSyntax initializer && initializer.IsKind(SyntaxKind.ObjectInitializerExpression)
-            ? initializer.Parent as BaseObjectCreationExpressionSyntax
-            : null;
-
-        // A member of an object that cannot be a model (new WorkerSpec { Name = name, Image = image }): nothing to judge.
-        if (owner is not null && CreatedType.Of(owner) is { } ownerType && !_models.MayBeMember(ownerType))
+        var owner = Owner(assignment);
+        if (IsMemberOfNoModel(assignment))
         {
             return true;
         }
@@ -64,6 +60,15 @@ internal sealed class SyntaxScreen
         return IsSafe(state, verdicts, tree, cancellationToken);
     }
 
+    /// <summary>A member of an object that cannot be a model (<c>new WorkerSpec { Name = name, Image = image }</c>): nothing to judge.</summary>
+    public bool IsMemberOfNoModel(AssignmentExpressionSyntax assignment) =>
+        Owner(assignment) is { } owner && CreatedType.Of(owner) is { } ownerType && !_models.MayBeMember(ownerType);
+
+    /// <summary>A creation whose written type is not a model's (<c>new Dictionary&lt;string, int&gt;(comparer)</c>, a field's <c>= new(comparer)</c>).</summary>
+    public bool NamesNoModel(BaseObjectCreationExpressionSyntax creation) =>
+        CreatedType.Of(creation) is { } type && !ModelTypes.TryGetKindBySimpleName(ModelTypes.SimpleName(type), out _)
+        && !_aliases.IsAlias(creation.SyntaxTree, ModelTypes.SimpleName(type));
+
     /// <summary>A new object whose unset members, or constructor arguments, a judgment reads.</summary>
     public bool IsSafeCreation(BaseObjectCreationExpressionSyntax creation, SecretNamePattern secretNames, CancellationToken cancellationToken)
     {
@@ -71,8 +76,7 @@ internal sealed class SyntaxScreen
         {
             // Which members the arguments set only binding tells; a type that is not a model's is dismissed
             // (new Dictionary<string, int>(StringComparer.Ordinal), and a field's `= new(comparer)`).
-            return CreatedType.Of(creation) is { } type && !ModelTypes.TryGetKindBySimpleName(ModelTypes.SimpleName(type), out _)
-                && !_aliases.IsAlias(creation.SyntaxTree, ModelTypes.SimpleName(type));
+            return NamesNoModel(creation);
         }
 
         if (creation.Initializer is null)
@@ -113,6 +117,11 @@ internal sealed class SyntaxScreen
 
     private bool IsSafe(ScreenState state, Verdicts verdicts, SyntaxTree tree, CancellationToken cancellationToken) =>
         !state.MetMaybeKnown && verdicts.Items.All(v => !_rules.IsEnabled(tree, v.RuleId, cancellationToken));
+
+    private static BaseObjectCreationExpressionSyntax? Owner(AssignmentExpressionSyntax assignment) =>
+        assignment.Parent is InitializerExpressionSyntax initializer && initializer.IsKind(SyntaxKind.ObjectInitializerExpression)
+            ? initializer.Parent as BaseObjectCreationExpressionSyntax
+            : null;
 
     /// <summary>The kinds a write may be into: the kind the created type names, or every kind with a judgment for the property.</summary>
     private static IEnumerable<ModelKind> CandidateKinds(BaseObjectCreationExpressionSyntax? owner, string property)
