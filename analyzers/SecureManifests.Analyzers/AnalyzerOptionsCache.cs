@@ -19,10 +19,13 @@ internal sealed class AnalyzerOptionsCache
 
     private readonly AnalyzerConfigOptionsProvider _provider;
     private readonly ConcurrentDictionary<SyntaxTree, SecretNamePattern> _secretNames = new();
+    private readonly System.Func<SyntaxTree, SecretNamePattern> _readSecretNames;
 
     public AnalyzerOptionsCache(AnalyzerConfigOptionsProvider provider)
     {
         _provider = provider;
+        // Made once: a lambda at the call would allocate a delegate for every write the analyzers look at.
+        _readSecretNames = tree => ReadSecretNames(_provider.GetOptions(tree));
         ScreensEnabled = !(provider.GlobalOptions.TryGetValue(SyntaxScreenProperty, out var screen)
             && string.Equals(screen, "false", System.StringComparison.OrdinalIgnoreCase));
     }
@@ -31,7 +34,7 @@ internal sealed class AnalyzerOptionsCache
     public bool ScreensEnabled { get; }
 
     public SecretNamePattern SecretNamesFor(SyntaxTree tree) =>
-        _secretNames.GetOrAdd(tree, t => ReadSecretNames(_provider.GetOptions(t)));
+        _secretNames.GetOrAdd(tree, _readSecretNames);
 
     private static SecretNamePattern ReadSecretNames(AnalyzerConfigOptions options)
     {

@@ -18,12 +18,15 @@ internal sealed class ModelAnalysis
     private readonly ModelTypes _types;
     private readonly AnalyzerOptionsCache _options;
     private readonly SyntaxScreen _screen;
+    private readonly RuleSwitches _rules;
+    private readonly BoundMembers _bound = new();
 
     public ModelAnalysis(Compilation compilation, ModelTypes types, AnalyzerOptionsCache options)
     {
         _types = types;
         _options = options;
-        _screen = new SyntaxScreen(compilation, types);
+        _rules = new RuleSwitches(compilation);
+        _screen = new SyntaxScreen(compilation, types, _rules);
     }
 
     /// <summary>
@@ -39,13 +42,18 @@ internal sealed class ModelAnalysis
             MemberAccessExpressionSyntax member => member.Name.Identifier.ValueText,
             _ => null,
         };
-        var secretNames = _options.SecretNamesFor(syntax.SyntaxTree);
-        if (name is null || !JudgeTable.Instance.JudgesProperty(name)
-            || (_options.ScreensEnabled && _screen.IsSafeAssignment(syntax, name, secretNames, context.CancellationToken)))
+        if (name is null || !JudgeTable.Instance.JudgesProperty(name))
         {
             return;
         }
 
+        var secretNames = _options.SecretNamesFor(syntax.SyntaxTree);
+        if (_options.ScreensEnabled && (_bound.Contains(syntax) ? _screen.IsMemberOfNoModel(syntax) : _screen.IsSafeAssignment(syntax, name, secretNames, context.CancellationToken)))
+        {
+            return;
+        }
+
+        _bound.Add(syntax);
         var setting = context.SemanticModel.GetOperation(syntax, context.CancellationToken) switch
         {
             ISimpleAssignmentOperation { Target: IPropertyReferenceOperation property } assignment
@@ -58,7 +66,7 @@ internal sealed class ModelAnalysis
         {
             var verdicts = new Verdicts(secretNames);
             JudgeTable.Instance.Judge(setting, verdicts);
-            Reporter.Report(context.ReportDiagnostic, verdicts);
+            Reporter.Report(context.ReportDiagnostic, verdicts, _rules, syntax, context.CancellationToken);
         }
     }
 
@@ -67,8 +75,13 @@ internal sealed class ModelAnalysis
     {
         var syntax = (BaseObjectCreationExpressionSyntax)context.Node;
         var secretNames = _options.SecretNamesFor(syntax.SyntaxTree);
-        if ((_options.ScreensEnabled && _screen.IsSafeCreation(syntax, secretNames, context.CancellationToken))
-            || context.SemanticModel.GetOperation(syntax, context.CancellationToken) is not IObjectCreationOperation creation
+        if (_options.ScreensEnabled && (_bound.Contains(syntax) ? _screen.NamesNoModel(syntax) : _screen.IsSafeCreation(syntax, secretNames, context.CancellationToken)))
+        {
+            return;
+        }
+
+        _bound.Add(syntax);
+        if (context.SemanticModel.GetOperation(syntax, context.CancellationToken) is not IObjectCreationOperation creation
             || !_types.TryGetKind(creation.Type, out var kind))
         {
             return;
@@ -84,6 +97,6 @@ internal sealed class ModelAnalysis
         }
 
         JudgeTable.Instance.JudgeCreation(OperationSetting.ForCreation(kind, creation), verdicts);
-        Reporter.Report(context.ReportDiagnostic, verdicts);
+        Reporter.Report(context.ReportDiagnostic, verdicts, _rules, syntax, context.CancellationToken);
     }
 }

@@ -1,3 +1,4 @@
+using System;
 using System.Collections.Generic;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
@@ -42,34 +43,36 @@ internal enum ModelKind
 /// </summary>
 internal sealed class ModelTypes
 {
+    private const string ModelNamespace = "k8s.Models";
+
     private static readonly KeyValuePair<string, ModelKind>[] Names =
     {
-        new("k8s.Models.V1SecurityContext", ModelKind.SecurityContext),
-        new("k8s.Models.V1PodSecurityContext", ModelKind.PodSecurityContext),
-        new("k8s.Models.V1Capabilities", ModelKind.Capabilities),
-        new("k8s.Models.V1SeccompProfile", ModelKind.SeccompProfile),
-        new("k8s.Models.V1AppArmorProfile", ModelKind.AppArmorProfile),
-        new("k8s.Models.V1SELinuxOptions", ModelKind.SeLinuxOptions),
-        new("k8s.Models.V1Sysctl", ModelKind.Sysctl),
-        new("k8s.Models.V1WindowsSecurityContextOptions", ModelKind.WindowsOptions),
-        new("k8s.Models.V1HTTPGetAction", ModelKind.HttpGetAction),
-        new("k8s.Models.V1TCPSocketAction", ModelKind.TcpSocketAction),
-        new("k8s.Models.V1PodSpec", ModelKind.PodSpec),
-        new("k8s.Models.V1Volume", ModelKind.Volume),
-        new("k8s.Models.V1PersistentVolumeSpec", ModelKind.PersistentVolumeSpec),
-        new("k8s.Models.V1ContainerPort", ModelKind.ContainerPort),
-        new("k8s.Models.V1Container", ModelKind.Container),
-        new("k8s.Models.V1EphemeralContainer", ModelKind.EphemeralContainer),
-        new("k8s.Models.V1EnvVar", ModelKind.EnvVar),
-        new("k8s.Models.V1EnvVarSource", ModelKind.EnvVarSource),
-        new("k8s.Models.V1EnvFromSource", ModelKind.EnvFromSource),
-        new("k8s.Models.V1SecretVolumeSource", ModelKind.SecretVolumeSource),
-        new("k8s.Models.V1PolicyRule", ModelKind.PolicyRule),
-        new("k8s.Models.V1RoleRef", ModelKind.RoleRef),
-        new("k8s.Models.Rbacv1Subject", ModelKind.Subject),
-        new("k8s.Models.V1ObjectMeta", ModelKind.ObjectMeta),
-        new("k8s.Models.V1ServiceSpec", ModelKind.ServiceSpec),
-        new("k8s.Models.V1Namespace", ModelKind.Namespace),
+        new(ModelNamespace + ".V1SecurityContext", ModelKind.SecurityContext),
+        new(ModelNamespace + ".V1PodSecurityContext", ModelKind.PodSecurityContext),
+        new(ModelNamespace + ".V1Capabilities", ModelKind.Capabilities),
+        new(ModelNamespace + ".V1SeccompProfile", ModelKind.SeccompProfile),
+        new(ModelNamespace + ".V1AppArmorProfile", ModelKind.AppArmorProfile),
+        new(ModelNamespace + ".V1SELinuxOptions", ModelKind.SeLinuxOptions),
+        new(ModelNamespace + ".V1Sysctl", ModelKind.Sysctl),
+        new(ModelNamespace + ".V1WindowsSecurityContextOptions", ModelKind.WindowsOptions),
+        new(ModelNamespace + ".V1HTTPGetAction", ModelKind.HttpGetAction),
+        new(ModelNamespace + ".V1TCPSocketAction", ModelKind.TcpSocketAction),
+        new(ModelNamespace + ".V1PodSpec", ModelKind.PodSpec),
+        new(ModelNamespace + ".V1Volume", ModelKind.Volume),
+        new(ModelNamespace + ".V1PersistentVolumeSpec", ModelKind.PersistentVolumeSpec),
+        new(ModelNamespace + ".V1ContainerPort", ModelKind.ContainerPort),
+        new(ModelNamespace + ".V1Container", ModelKind.Container),
+        new(ModelNamespace + ".V1EphemeralContainer", ModelKind.EphemeralContainer),
+        new(ModelNamespace + ".V1EnvVar", ModelKind.EnvVar),
+        new(ModelNamespace + ".V1EnvVarSource", ModelKind.EnvVarSource),
+        new(ModelNamespace + ".V1EnvFromSource", ModelKind.EnvFromSource),
+        new(ModelNamespace + ".V1SecretVolumeSource", ModelKind.SecretVolumeSource),
+        new(ModelNamespace + ".V1PolicyRule", ModelKind.PolicyRule),
+        new(ModelNamespace + ".V1RoleRef", ModelKind.RoleRef),
+        new(ModelNamespace + ".Rbacv1Subject", ModelKind.Subject),
+        new(ModelNamespace + ".V1ObjectMeta", ModelKind.ObjectMeta),
+        new(ModelNamespace + ".V1ServiceSpec", ModelKind.ServiceSpec),
+        new(ModelNamespace + ".V1Namespace", ModelKind.Namespace),
     };
 
     /// <summary>The assemblies that define <c>k8s.Models</c>: KubernetesClient, and its AOT and classic builds.</summary>
@@ -77,70 +80,34 @@ internal sealed class ModelTypes
 
     private static readonly Dictionary<string, ModelKind> KindsBySimpleName = BySimpleName();
 
-    private readonly Dictionary<INamedTypeSymbol, ModelKind> _kinds;
-    private readonly Dictionary<ModelKind, HashSet<string>> _members;
+    private readonly Lazy<Resolved> _resolved;
 
-    private ModelTypes(Dictionary<INamedTypeSymbol, ModelKind> kinds)
-    {
-        _kinds = kinds;
-        _members = new Dictionary<ModelKind, HashSet<string>>();
-        foreach (var pair in kinds)
-        {
-            var names = new HashSet<string>(System.StringComparer.Ordinal);
-            foreach (var member in pair.Key.GetMembers())
-            {
-                if (member is IPropertySymbol)
-                {
-                    names.Add(member.Name);
-                }
-            }
+    private ModelTypes(Compilation compilation) =>
+        _resolved = new Lazy<Resolved>(() => Resolved.Of(compilation), System.Threading.LazyThreadSafetyMode.ExecutionAndPublication);
 
-            _members[pair.Value] = names;
-        }
-    }
-
-    public static ModelTypes? Create(Compilation compilation)
-    {
-        // The cheap bail-out: without a reference to KubernetesClient (checked on assembly names, before any
-        // type lookup walks the references' metadata) there are no k8s.Models in this compilation.
-        if (!ReferencesAny(compilation, ModelAssemblies) || compilation.GetTypeByMetadataName("k8s.Models.V1Container") is null)
-        {
-            return null;
-        }
-
-        var kinds = new Dictionary<INamedTypeSymbol, ModelKind>(SymbolEqualityComparer.Default);
-        foreach (var pair in Names)
-        {
-            var type = compilation.GetTypeByMetadataName(pair.Key);
-            if (type is not null)
-            {
-                kinds[type] = pair.Value;
-            }
-        }
-
-        return new ModelTypes(kinds);
-    }
+    /// <summary>
+    /// The model types of <paramref name="compilation"/>, or null when it does not reference KubernetesClient (checked
+    /// on assembly names only). The types are looked up on first use, not here: most compilations that reference
+    /// KubernetesClient never write a model, and the syntax screens dismiss their code before any type is needed.
+    /// </summary>
+    public static ModelTypes? Create(Compilation compilation) => ReferencesAny(compilation, ModelAssemblies) ? new ModelTypes(compilation) : null;
 
     /// <summary>Whether the compilation is, or references, the assembly <paramref name="name"/>.</summary>
     public static bool References(Compilation compilation, string name) => ReferencesAny(compilation, new[] { name });
 
-    private static bool ReferencesAny(Compilation compilation, string[] names)
-    {
-        if (System.Array.IndexOf(names, compilation.AssemblyName) >= 0)
-        {
-            return true;
-        }
+    private static bool ReferencesAny(Compilation compilation, string[] names) => Shared.ReferencedAssemblies.Any(compilation, names);
 
-        foreach (var identity in compilation.ReferencedAssemblyNames)
-        {
-            if (System.Array.IndexOf(names, identity.Name) >= 0)
-            {
-                return true;
-            }
-        }
+    /// <summary>The assemblies that define <c>k8s.Models</c>.</summary>
+    public static string[] DefiningAssemblies => ModelAssemblies;
 
-        return false;
-    }
+    /// <summary>
+    /// Whether <paramref name="type"/> is one of the model types, by its namespace and name (no lookup, so the screens
+    /// can ask before the compilation's model types are resolved; a type that both KubernetesClient and its AOT build
+    /// define counts too).
+    /// </summary>
+    public static bool IsModelType(INamedTypeSymbol type) =>
+        KindsBySimpleName.ContainsKey(type.Name) && type.ContainingAssembly is { } assembly && Array.IndexOf(ModelAssemblies, assembly.Name) >= 0
+        && type.ContainingNamespace?.ToDisplayString() == ModelNamespace;
 
     /// <summary>The model kind of a type written as <paramref name="simpleName"/> (<c>V1SecurityContext</c>), judged from syntax.</summary>
     public static bool TryGetKindBySimpleName(string simpleName, out ModelKind kind) => KindsBySimpleName.TryGetValue(simpleName, out kind);
@@ -177,7 +144,7 @@ internal sealed class ModelTypes
     /// <summary>Whether the model type of <paramref name="kind"/> has a property for every name in <paramref name="names"/>.</summary>
     public bool HasProperties(ModelKind kind, IEnumerable<string> names)
     {
-        if (!_members.TryGetValue(kind, out var members))
+        if (!_resolved.Value.Members.TryGetValue(kind, out var members))
         {
             return false;
         }
@@ -207,6 +174,52 @@ internal sealed class ModelTypes
     public bool TryGetKind(ITypeSymbol? type, out ModelKind kind)
     {
         kind = default;
-        return type is INamedTypeSymbol named && _kinds.TryGetValue(named, out kind);
+        return type is INamedTypeSymbol named && _resolved.Value.Kinds.TryGetValue(named, out kind);
+    }
+
+    /// <summary>The looked-up types and the property names of each; empty when the compilation has no <c>k8s.Models</c>.</summary>
+    private sealed class Resolved
+    {
+        private Resolved(Dictionary<INamedTypeSymbol, ModelKind> kinds, Dictionary<ModelKind, HashSet<string>> members)
+        {
+            Kinds = kinds;
+            Members = members;
+        }
+
+        public Dictionary<INamedTypeSymbol, ModelKind> Kinds { get; }
+
+        public Dictionary<ModelKind, HashSet<string>> Members { get; }
+
+        public static Resolved Of(Compilation compilation)
+        {
+            var kinds = new Dictionary<INamedTypeSymbol, ModelKind>(SymbolEqualityComparer.Default);
+            var members = new Dictionary<ModelKind, HashSet<string>>();
+            if (compilation.GetTypeByMetadataName(ModelNamespace + ".V1Container") is null)
+            {
+                return new Resolved(kinds, members);
+            }
+
+            foreach (var pair in Names)
+            {
+                if (compilation.GetTypeByMetadataName(pair.Key) is not { } type)
+                {
+                    continue;
+                }
+
+                kinds[type] = pair.Value;
+                var names = new HashSet<string>(System.StringComparer.Ordinal);
+                foreach (var member in type.GetMembers())
+                {
+                    if (member is IPropertySymbol)
+                    {
+                        names.Add(member.Name);
+                    }
+                }
+
+                members[pair.Value] = names;
+            }
+
+            return new Resolved(kinds, members);
+        }
     }
 }

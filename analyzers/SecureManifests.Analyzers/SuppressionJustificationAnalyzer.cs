@@ -33,21 +33,19 @@ public sealed class SuppressionJustificationAnalyzer : DiagnosticAnalyzer
                 return;
             }
 
-            var attribute = start.Compilation.GetTypeByMetadataName(AttributeType);
-            if (attribute is null)
-            {
-                return;
-            }
-
+            // Looked up at the first [SuppressMessage...] written, not here: most compilations have none.
+            var compilation = start.Compilation;
+            var attribute = new System.Lazy<INamedTypeSymbol?>(() => compilation.GetTypeByMetadataName(AttributeType), System.Threading.LazyThreadSafetyMode.ExecutionAndPublication);
             start.RegisterSyntaxNodeAction(c => Analyze(c, attribute), SyntaxKind.Attribute);
         });
     }
 
-    private static void Analyze(SyntaxNodeAnalysisContext context, INamedTypeSymbol attributeType)
+    private static void Analyze(SyntaxNodeAnalysisContext context, System.Lazy<INamedTypeSymbol?> attribute)
     {
         var syntax = (AttributeSyntax)context.Node;
         var simpleName = syntax.Name is QualifiedNameSyntax qualified ? qualified.Right.Identifier.ValueText : (syntax.Name as IdentifierNameSyntax)?.Identifier.ValueText;
-        if (simpleName is null || !simpleName.StartsWith("SuppressMessage", System.StringComparison.Ordinal) || syntax.ArgumentList is null)
+        if (simpleName is null || !simpleName.StartsWith("SuppressMessage", System.StringComparison.Ordinal) || syntax.ArgumentList is null
+            || attribute.Value is not { } attributeType)
         {
             return;
         }

@@ -4,37 +4,33 @@ namespace SecureManifests.Generators;
 
 /// <summary>
 /// An immutable array compared by its elements, so pipeline models that hold lists stay equal across runs and the
-/// incremental generator can cache every step (ImmutableArray compares by reference).
+/// incremental generator can cache every step (ImmutableArray compares by reference). A class, not a struct: the
+/// generator driver's node tables are generic over the step's output type, and over a reference type they run on
+/// the driver's shared precompiled code, where a struct makes the JIT compile each of them for it in every build.
 /// </summary>
-internal readonly struct EquatableArray<T> : IEquatable<EquatableArray<T>>, IReadOnlyList<T>
+internal sealed class EquatableArray<T> : IEquatable<EquatableArray<T>>, IReadOnlyList<T>
     where T : IEquatable<T>
 {
-    private readonly T[]? _items;
+    private readonly T[] _items;
 
     public EquatableArray(T[] items) => _items = items;
 
     public static EquatableArray<T> Empty { get; } = new([]);
 
-    public int Count => _items?.Length ?? 0;
+    public int Count => _items.Length;
 
-    public T this[int index] => (_items ?? [])[index];
+    public T this[int index] => _items[index];
 
-    public static bool operator ==(EquatableArray<T> left, EquatableArray<T> right) => left.Equals(right);
-
-    public static bool operator !=(EquatableArray<T> left, EquatableArray<T> right) => !left.Equals(right);
-
-    public bool Equals(EquatableArray<T> other)
+    public bool Equals(EquatableArray<T>? other)
     {
-        var mine = _items ?? [];
-        var theirs = other._items ?? [];
-        if (mine.Length != theirs.Length)
+        if (other is null || _items.Length != other._items.Length)
         {
             return false;
         }
 
-        for (var i = 0; i < mine.Length; i++)
+        for (var i = 0; i < _items.Length; i++)
         {
-            if (!mine[i].Equals(theirs[i]))
+            if (!_items[i].Equals(other._items[i]))
             {
                 return false;
             }
@@ -43,14 +39,14 @@ internal readonly struct EquatableArray<T> : IEquatable<EquatableArray<T>>, IRea
         return true;
     }
 
-    public override bool Equals(object? obj) => obj is EquatableArray<T> other && Equals(other);
+    public override bool Equals(object? obj) => Equals(obj as EquatableArray<T>);
 
     public override int GetHashCode()
     {
         unchecked
         {
             var hash = 17;
-            foreach (var item in _items ?? [])
+            foreach (var item in _items)
             {
                 hash = (hash * 31) + item.GetHashCode();
             }
@@ -59,7 +55,7 @@ internal readonly struct EquatableArray<T> : IEquatable<EquatableArray<T>>, IRea
         }
     }
 
-    public IEnumerator<T> GetEnumerator() => ((IEnumerable<T>)(_items ?? [])).GetEnumerator();
+    public IEnumerator<T> GetEnumerator() => ((IEnumerable<T>)_items).GetEnumerator();
 
     IEnumerator IEnumerable.GetEnumerator() => GetEnumerator();
 }

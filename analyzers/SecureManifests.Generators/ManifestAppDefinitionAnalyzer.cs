@@ -29,22 +29,28 @@ public sealed class ManifestAppDefinitionAnalyzer : DiagnosticAnalyzer
         context.EnableConcurrentExecution();
         context.RegisterCompilationStartAction(start =>
         {
-            var marker = start.Compilation.GetTypeByMetadataName(WellKnownNames.ManifestAppAttribute);
-            if (marker is null)
+            // Only a compilation that is, or references, the SDK can have [ManifestApp] classes. The attribute type
+            // is looked up at the first class that has attributes at all, not here: most projects have few.
+            if (!ReferencesSdk(start.Compilation))
             {
                 return;
             }
 
+            var compilation = start.Compilation;
+            var marker = new Lazy<INamedTypeSymbol?>(() => compilation.GetTypeByMetadataName(WellKnownNames.ManifestAppAttribute), LazyThreadSafetyMode.ExecutionAndPublication);
             var names = new ConcurrentBag<NamedApp>();
             start.RegisterSyntaxNodeAction(node => AnalyzeClass(node, marker, names), SyntaxKind.ClassDeclaration);
             start.RegisterCompilationEndAction(end => ReportDuplicates(end, names));
         });
     }
 
-    private static void AnalyzeClass(SyntaxNodeAnalysisContext context, INamedTypeSymbol marker, ConcurrentBag<NamedApp> names)
+    private static void AnalyzeClass(SyntaxNodeAnalysisContext context, Lazy<INamedTypeSymbol?> lazyMarker, ConcurrentBag<NamedApp> names)
     {
         var declaration = (ClassDeclarationSyntax)context.Node;
-        if (context.SemanticModel.GetDeclaredSymbol(declaration, context.CancellationToken) is not { } type)
+        // The attribute must be written on this declaration (see below): a class without attributes is dismissed
+        // before its symbol and attributes are bound, which most classes of a project are.
+        if (declaration.AttributeLists.Count == 0 || lazyMarker.Value is not { } marker
+            || context.SemanticModel.GetDeclaredSymbol(declaration, context.CancellationToken) is not { } type)
         {
             return;
         }
@@ -85,6 +91,8 @@ public sealed class ManifestAppDefinitionAnalyzer : DiagnosticAnalyzer
             names.Add(new NamedApp(appName, name, location));
         }
     }
+
+    private static bool ReferencesSdk(Compilation compilation) => Analyzers.Shared.ReferencedAssemblies.Any(compilation, [WellKnownNames.SdkAssembly]);
 
     /// <summary>The app name when the parameterless constructor passes a constant to <c>base(...)</c>.</summary>
     private static string? ConstantAppName(ClassDeclarationSyntax declaration, SemanticModel model, CancellationToken cancellationToken)

@@ -5,4 +5,7 @@ internal static class WellKnownNames
 {
     public const string ManifestAppAttribute = "SecureManifests.ManifestAppAttribute";
     public const string App = "SecureManifests.App";
+
+    /// <summary>The SDK's assembly, which defines both.</summary>
+    public const string SdkAssembly = "SecureManifests";
 }

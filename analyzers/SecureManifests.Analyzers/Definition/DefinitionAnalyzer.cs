@@ -4,6 +4,7 @@ using Microsoft.CodeAnalysis.CSharp;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
 using Microsoft.CodeAnalysis.Diagnostics;
 using Microsoft.CodeAnalysis.Operations;
+using SecureManifests.Analyzers.Parse;
 using SecureManifests.Validation;
 
 namespace SecureManifests.Analyzers.Definition;
@@ -31,12 +32,16 @@ public sealed class DefinitionAnalyzer : DiagnosticAnalyzer
                 return;
             }
 
-            start.RegisterSyntaxNodeAction(c => Analyze(c, types), SyntaxKind.InvocationExpression, SyntaxKind.ObjectCreationExpression,
+            // With the screens off (a measurement), every constructor call is bound.
+            var apps = new AnalyzerOptionsCache(start.Options.AnalyzerConfigOptionsProvider).ScreensEnabled
+                ? new TypeFamily(start.Compilation, name => name == SdkTypes.AppName, types.IsApp, new[] { SdkTypes.Assembly }, System.Array.Empty<string>(), new UsingAliases(start.Compilation))
+                : null;
+            start.RegisterSyntaxNodeAction(c => Analyze(c, types, apps), SyntaxKind.InvocationExpression, SyntaxKind.ObjectCreationExpression,
                 SyntaxKind.ImplicitObjectCreationExpression, SyntaxKind.BaseConstructorInitializer);
         });
     }
 
-    private static void Analyze(SyntaxNodeAnalysisContext context, SdkTypes types)
+    private static void Analyze(SyntaxNodeAnalysisContext context, SdkTypes types, TypeFamily? apps)
     {
         var name = context.Node switch
         {
@@ -44,7 +49,7 @@ public sealed class DefinitionAnalyzer : DiagnosticAnalyzer
             InvocationExpressionSyntax { Expression: IdentifierNameSyntax identifier } => identifier.Identifier.ValueText,
             _ => ".ctor",
         };
-        if (!DefinitionChecks.Checks(name) || !HasLiteralArgument(context.Node))
+        if (!DefinitionChecks.Checks(name) || (apps is not null && CannotBeApp(context.Node, apps)) || !HasLiteralArgument(context.Node))
         {
             return;
         }
@@ -83,6 +88,20 @@ public sealed class DefinitionAnalyzer : DiagnosticAnalyzer
             }
         }
     }
+
+    /// <summary>
+    /// The one SDK constructor is App's: a creation of a type that cannot be App or derive from it (<c>new Uri("...")</c>,
+    /// a field's <c>= new(StringComparer.Ordinal)</c>), or a <c>: base(...)</c> of a class whose base cannot be, is
+    /// dismissed without binding. A partial class may name its base in another part, so it is left to binding.
+    /// </summary>
+    private static bool CannotBeApp(SyntaxNode node, TypeFamily apps) => node switch
+    {
+        BaseObjectCreationExpressionSyntax creation => CreatedType.Of(creation) is { } type && !apps.MayBeMember(type),
+        ConstructorInitializerSyntax { Parent: ConstructorDeclarationSyntax { Parent: TypeDeclarationSyntax declaring } } =>
+            !declaring.Modifiers.Any(SyntaxKind.PartialKeyword)
+            && (declaring.BaseList is not { Types.Count: > 0 } bases || !apps.MayBeMember(bases.Types[0].Type)),
+        _ => false,
+    };
 
     /// <summary>Only literal-looking arguments can be judged; a call with none is dismissed before binding.</summary>
     private static bool HasLiteralArgument(SyntaxNode node)

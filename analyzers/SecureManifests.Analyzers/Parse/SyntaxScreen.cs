@@ -5,6 +5,7 @@ using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
 using SecureManifests.Analyzers.Judge;
+using SecureManifests.Analyzers.Report;
 using SecureManifests.Rules.Semantics;
 
 namespace SecureManifests.Analyzers.Parse;
@@ -19,27 +20,36 @@ internal sealed class SyntaxScreen
 {
     private static readonly ModelKind[] AllKinds = (ModelKind[])System.Enum.GetValues(typeof(ModelKind));
 
-    private readonly Compilation _compilation;
+    private readonly RuleSwitches _rules;
     private readonly ModelTypes _types;
+    private readonly UsingAliases _aliases;
+    private readonly TypeFamily _models;
 
-    public SyntaxScreen(Compilation compilation, ModelTypes types)
+    public SyntaxScreen(Compilation compilation, ModelTypes types, RuleSwitches rules)
     {
-        _compilation = compilation;
+        _rules = rules;
         _types = types;
+        _aliases = new UsingAliases(compilation);
+        // The SDK references KubernetesClient but subclasses no model (TypeFamilyTests).
+        _models = new TypeFamily(compilation, name => ModelTypes.TryGetKindBySimpleName(name, out _), ModelTypes.IsModelType,
+            ModelTypes.DefiningAssemblies, new[] { SdkTypes.Assembly }, _aliases);
     }
 
     public bool IsSafeAssignment(AssignmentExpressionSyntax assignment, string property, SecretNamePattern secretNames, CancellationToken cancellationToken)
     {
-        var tree = assignment.SyntaxTree;
-        if (property == "Image" && assignment.Right is InterpolatedStringExpressionSyntax interpolated && HasPinnedTag(interpolated)
-            && !IsRuleEnabled(tree, Rules.RuleIds.ImageNotPinnedByDigest, cancellationToken))
+        var owner = Owner(assignment);
+        if (IsMemberOfNoModel(assignment))
         {
             return true;
         }
 
-        var owner = assignment.Parent is InitializerExpressionSyntax initializer && initializer.IsKind(SyntaxKind.ObjectInitializerExpression)
-            ? initializer.Parent as BaseObjectCreationExpressionSyntax
-            : null;
+        var tree = assignment.SyntaxTree;
+        if (property == "Image" && assignment.Right is InterpolatedStringExpressionSyntax interpolated && HasPinnedTag(interpolated)
+            && !_rules.IsEnabled(tree, Rules.RuleIds.ImageNotPinnedByDigest, cancellationToken))
+        {
+            return true;
+        }
+
         var state = new ScreenState();
         var verdicts = new Verdicts(secretNames);
         foreach (var kind in CandidateKinds(owner, property))
@@ -50,13 +60,23 @@ internal sealed class SyntaxScreen
         return IsSafe(state, verdicts, tree, cancellationToken);
     }
 
+    /// <summary>A member of an object that cannot be a model (<c>new WorkerSpec { Name = name, Image = image }</c>): nothing to judge.</summary>
+    public bool IsMemberOfNoModel(AssignmentExpressionSyntax assignment) =>
+        Owner(assignment) is { } owner && CreatedType.Of(owner) is { } ownerType && !_models.MayBeMember(ownerType);
+
+    /// <summary>A creation whose written type is not a model's (<c>new Dictionary&lt;string, int&gt;(comparer)</c>, a field's <c>= new(comparer)</c>).</summary>
+    public bool NamesNoModel(BaseObjectCreationExpressionSyntax creation) =>
+        CreatedType.Of(creation) is { } type && !ModelTypes.TryGetKindBySimpleName(ModelTypes.SimpleName(type), out _)
+        && !_aliases.IsAlias(creation.SyntaxTree, ModelTypes.SimpleName(type));
+
     /// <summary>A new object whose unset members, or constructor arguments, a judgment reads.</summary>
     public bool IsSafeCreation(BaseObjectCreationExpressionSyntax creation, SecretNamePattern secretNames, CancellationToken cancellationToken)
     {
         if (creation.ArgumentList is { Arguments.Count: > 0 })
         {
-            // Which members the arguments set only binding tells; a type that is not a model's is dismissed.
-            return creation is ObjectCreationExpressionSyntax explicitType && !ModelTypes.TryGetKindBySimpleName(ModelTypes.SimpleName(explicitType.Type), out _);
+            // Which members the arguments set only binding tells; a type that is not a model's is dismissed
+            // (new Dictionary<string, int>(StringComparer.Ordinal), and a field's `= new(comparer)`).
+            return NamesNoModel(creation);
         }
 
         if (creation.Initializer is null)
@@ -96,7 +116,12 @@ internal sealed class SyntaxScreen
     }
 
     private bool IsSafe(ScreenState state, Verdicts verdicts, SyntaxTree tree, CancellationToken cancellationToken) =>
-        !state.MetMaybeKnown && verdicts.Items.All(v => !IsRuleEnabled(tree, v.RuleId, cancellationToken));
+        !state.MetMaybeKnown && verdicts.Items.All(v => !_rules.IsEnabled(tree, v.RuleId, cancellationToken));
+
+    private static BaseObjectCreationExpressionSyntax? Owner(AssignmentExpressionSyntax assignment) =>
+        assignment.Parent is InitializerExpressionSyntax initializer && initializer.IsKind(SyntaxKind.ObjectInitializerExpression)
+            ? initializer.Parent as BaseObjectCreationExpressionSyntax
+            : null;
 
     /// <summary>The kinds a write may be into: the kind the created type names, or every kind with a judgment for the property.</summary>
     private static IEnumerable<ModelKind> CandidateKinds(BaseObjectCreationExpressionSyntax? owner, string property)
@@ -111,14 +136,21 @@ internal sealed class SyntaxScreen
 
     private IEnumerable<ModelKind> CreationKinds(BaseObjectCreationExpressionSyntax creation)
     {
-        if (creation is ObjectCreationExpressionSyntax explicitType)
+        if (CreatedType.Of(creation) is { } type)
         {
-            return ModelTypes.TryGetKindBySimpleName(ModelTypes.SimpleName(explicitType.Type), out var kind) && JudgeTable.Instance.JudgesCreationOf(kind)
-                ? new[] { kind }
-                : System.Array.Empty<ModelKind>();
+            var name = ModelTypes.SimpleName(type);
+            if (ModelTypes.TryGetKindBySimpleName(name, out var kind))
+            {
+                return JudgeTable.Instance.JudgesCreationOf(kind) ? new[] { kind } : System.Array.Empty<ModelKind>();
+            }
+
+            if (!_aliases.IsAlias(creation.SyntaxTree, name))
+            {
+                return System.Array.Empty<ModelKind>();
+            }
         }
 
-        // new() { ... }: any judged kind that has every member the initializer sets.
+        // new() { ... }, or an alias (`using P = k8s.Models.V1Capabilities;`): any judged kind that has every member the initializer sets.
         var members = new List<string>();
         foreach (var expression in creation.Initializer!.Expressions)
         {
@@ -131,20 +163,5 @@ internal sealed class SyntaxScreen
         }
 
         return AllKinds.Where(k => JudgeTable.Instance.JudgesCreationOf(k) && _types.HasProperties(k, members));
-    }
-
-    /// <summary>Whether rule <paramref name="id"/> can be reported in <paramref name="tree"/> (opt-in rules are off unless configured).</summary>
-    private bool IsRuleEnabled(SyntaxTree tree, string id, CancellationToken cancellationToken)
-    {
-        if (_compilation.Options.SyntaxTreeOptionsProvider is { } provider
-            && (provider.TryGetDiagnosticValue(tree, id, cancellationToken, out var severity)
-                || provider.TryGetGlobalDiagnosticValue(id, cancellationToken, out severity)))
-        {
-            return severity != ReportDiagnostic.Suppress;
-        }
-
-        return _compilation.Options.SpecificDiagnosticOptions.TryGetValue(id, out var option)
-            ? option != ReportDiagnostic.Suppress
-            : Descriptors.For(id).IsEnabledByDefault;
     }
 }

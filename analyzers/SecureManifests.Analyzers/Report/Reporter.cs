@@ -10,10 +10,16 @@ namespace SecureManifests.Analyzers.Report;
 /// <summary>Turns verdicts into diagnostics: the catalogue's descriptor, the node the setting was written at, the subject, the fix.</summary>
 internal static class Reporter
 {
-    public static void Report(Action<Diagnostic> report, Verdicts verdicts)
+    /// <summary>Reports the verdicts of the rules that are on in the tree of <paramref name="at"/> (see <see cref="RuleSwitches"/>).</summary>
+    public static void Report(Action<Diagnostic> report, Verdicts verdicts, RuleSwitches rules, SyntaxNode at, System.Threading.CancellationToken cancellationToken)
     {
         foreach (var verdict in verdicts.Items)
         {
+            if (!rules.IsEnabled(at.SyntaxTree, verdict.RuleId, cancellationToken))
+            {
+                continue;
+            }
+
             var node = ((OperationSetting)verdict.At).Node;
             var subject = verdict.Subject ?? Subjects.Of(node);
             report(Diagnostic.Create(Descriptors.For(verdict.RuleId), node.Syntax.GetLocation(), FixProperties(verdict.Fix, node.Syntax), subject, verdict.Found));

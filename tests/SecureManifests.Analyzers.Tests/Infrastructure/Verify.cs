@@ -40,6 +40,21 @@ internal static class Verify
     private static readonly string[] NoisyOptInRules = ["SM2002", "SM2012"];
 
     /// <summary>
+    /// Like <see cref="AnalyzerAsync(string, DiagnosticResult[])"/>, with a second file of <c>global using</c>
+    /// directives (which must come before every other using, so they cannot share the file).
+    /// </summary>
+    public static async Task AnalyzerWithGlobalUsingsAsync(string globalUsings, string source, params DiagnosticResult[] expected)
+    {
+        var test = new AnalyzerTest();
+        test.TestState.Sources.Add(("/0/Test0.cs", Usings + source));
+        test.TestState.Sources.Add(("/0/GlobalUsings.cs", globalUsings));
+        test.DisabledDiagnostics.AddRange(NoisyOptInRules);
+        Configure(test.TestState, null);
+        test.ExpectedDiagnostics.AddRange(expected);
+        await test.RunAsync();
+    }
+
+    /// <summary>
     /// Analyzes <paramref name="source"/> compiled against another assembly with the <c>k8s.Models</c> types
     /// (KubernetesClient.Aot, say) instead of KubernetesClient; the SDK is not referenced.
     /// </summary>
