@@ -6,15 +6,24 @@
 # Ours is the benchmark workload (tests/SecureManifests.Benchmarks LargeApp: each Deployment also gets its
 # ServiceAccount and NetworkPolicy, and every object is checked) in the single-file layout.
 # Prints every run, the medians and the ratio ours/cdk8s.
-# Usage: tests/perf/synth-vs-cdk8s.sh [RUNS] [N]
+# With r2r as third argument it also times the same app with every assembly ReadyToRun-compiled (dotnet publish
+# -p:PublishReadyToRun=true, about two minutes of crossgen first): what is left when no method is JIT-compiled at start.
+# Usage: tests/perf/synth-vs-cdk8s.sh [RUNS] [N] [r2r]
 set -euo pipefail
 cd "$(dirname "$0")/../.."
 runs=${1:-5}
 count=${2:-1000}
+r2r=${3:-}
 dotnet build tests/SecureManifests.Benchmarks -c Release -m:1 -v q -nologo >/dev/null
 dll=$PWD/tests/SecureManifests.Benchmarks/bin/Release/net10.0/SecureManifests.Benchmarks.dll
 work=$(mktemp -d)
 trap 'rm -rf "$work"' EXIT
+if [ "$r2r" = r2r ]; then
+  # The benchmarks reference the CLI, which is native (self-contained) once a runtime is named: not what is timed here.
+  dotnet publish tests/SecureManifests.Benchmarks -c Release -r linux-x64 --self-contained false -p:PublishReadyToRun=true \
+    -p:ValidateExecutableReferencesMatchSelfContained=false \
+    -o "$work/r2r" -m:1 -v q -nologo >/dev/null
+fi
 
 (cd "$work" && npm init -y >/dev/null &&
   npm install --no-audit --no-fund --loglevel=error --save-exact cdk8s@2.70.106 cdk8s-plus-33@2.5.57 constructs@10.8.1 >/dev/null)
@@ -45,11 +54,14 @@ elapsed_ms() {
 }
 
 echo "load average before: $(cut -d' ' -f1-3 /proc/loadavg)"
-ours=() theirs=()
+ours=() theirs=() ready=()
 for i in $(seq "$runs"); do
-  rm -rf "$work/ours" "$work/theirs"
+  rm -rf "$work/ours" "$work/theirs" "$work/ready"
   ours+=("$(elapsed_ms dotnet "$dll" synth-process "$work/ours" "$count" single-file)")
   theirs+=("$(elapsed_ms node "$work/main.js" "$work/theirs" "$count")")
+  if [ "$r2r" = r2r ]; then
+    ready+=("$(elapsed_ms dotnet "$work/r2r/SecureManifests.Benchmarks.dll" synth-process "$work/ready" "$count" single-file)")
+  fi
 done
 # Objects written (a document's top-level kind), the kustomization that our layout adds left out.
 count_objects() { find "$1" -name '*.yaml' ! -name kustomization.yaml -exec cat {} + | grep -c '^kind:' || true; }
@@ -60,4 +72,9 @@ m_theirs=$(median "${theirs[@]}")
 echo "ours:  $count Deployments, $ours_objects objects: median ${m_ours} ms over $runs runs (${ours[*]})"
 echo "cdk8s: $count Deployments, $theirs_objects objects: median ${m_theirs} ms over $runs runs (${theirs[*]})"
 awk -v a="$m_ours" -v b="$m_theirs" 'BEGIN { printf "ratio ours/cdk8s: %.2f (target <= 0.35)\n", a / b }'
+if [ "$r2r" = r2r ]; then
+  m_ready=$(median "${ready[@]}")
+  echo "ours, every assembly ReadyToRun: median ${m_ready} ms over $runs runs (${ready[*]})"
+  awk -v a="$m_ready" -v b="$m_theirs" 'BEGIN { printf "ratio ours ReadyToRun/cdk8s: %.2f\n", a / b }'
+fi
 echo "load average after: $(cut -d' ' -f1-3 /proc/loadavg)"

@@ -8,8 +8,9 @@ set -euo pipefail
 cd "$(dirname "$0")/../.."
 configuration=${1:-Release}
 feed=.tools/native-feed
-rm -rf "$feed" .tools/native .tools/native-packages
 project=src/SecureManifests.Cli/SecureManifests.Cli.csproj
+# A tool package takes its whole publish folder: files left there by an earlier publish must not ship.
+rm -rf "$feed" .tools/native .tools/native-packages "src/SecureManifests.Cli/bin/$configuration/net10.0/linux-x64/publish"
 # The pointer package (it names the platform packages), the native one, and the framework-dependent fallback.
 dotnet pack "$project" -c "$configuration" -o "$feed" -nologo -v q
 dotnet pack "$project" -c "$configuration" -r linux-x64 -o "$feed" -nologo -v q

@@ -15,7 +15,7 @@ internal static class KubernetesTypeMap
         Map.Value.TryGetValue((apiVersion, kind), out var type) ? type : null;
 
     [System.Diagnostics.CodeAnalysis.UnconditionalSuppressMessage("Trimming", "IL2026",
-        Justification = "KubernetesClient is a trimmer root of the native tool (SecureManifests.Cli.csproj): every model type is kept.")]
+        Justification = "k8s.Models is a trimmer root of the native tool (KubernetesModels.xml): every model type is kept.")]
     private static Dictionary<(string ApiVersion, string Kind), Type> Build()
     {
         var map = new Dictionary<(string, string), Type>();
