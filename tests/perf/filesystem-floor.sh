@@ -10,11 +10,15 @@
 #                       besides the filesystem, so "render only + floor" is what a perfect writer would take
 # Prints the median of each and the ratios the issue sets targets for (full rewrite <= 1.15x the floor, unchanged
 # re-synth <= 0.3x the full synth).
-# Usage: tests/perf/filesystem-floor.sh [RUNS] [N]
+# Given OTHER, the Benchmarks dll of another build (e.g. `git worktree add /tmp/old ab8a96e` and
+# `dotnet build /tmp/old/tests/SecureManifests.Benchmarks -c Release`), it also times that build's re-synth over its
+# own unchanged output in the same loop, and prints ours/other: the unchanged re-synth against the code before it.
+# Usage: tests/perf/filesystem-floor.sh [RUNS] [N] [OTHER]
 set -euo pipefail
 cd "$(dirname "$0")/../.."
 runs=${1:-7}
 count=${2:-1000}
+other=${3:-}
 command -v cc >/dev/null || { echo "filesystem-floor.sh: needs a C compiler (cc) for the floor" >&2; exit 2; }
 dotnet build tests/SecureManifests.Benchmarks -c Release -v q -nologo >/dev/null
 dll=tests/SecureManifests.Benchmarks/bin/Release/net10.0/SecureManifests.Benchmarks.dll
@@ -24,6 +28,7 @@ cc -O2 -pthread -o "$work/floor" tests/perf/filesystem-floor.c
 threads=$(nproc)
 
 synth() { dotnet "$dll" synth-process "$1" "$count" per-object ${2:-} >/dev/null; }
+other_synth() { dotnet "$other" synth-process "$work/other" "$count" per-object >/dev/null; }
 render() { dotnet "$dll" render-process "$count" >/dev/null; }
 floor() { "$work/floor" "$work/list" "$1" "$threads"; }
 ms() { local start end; start=$(date +%s%N); "$@"; end=$(date +%s%N); echo $(( (end - start) / 1000000 )); }
@@ -35,7 +40,10 @@ synth "$work/reference" renamed
 find "$work/reference" -type f -printf '%s %P\n' | sort -k2 > "$work/list"
 files=$(wc -l < "$work/list")
 
-fresh=() floor_fresh=() rewrite=() floor_rewrite=() unchanged=() rendered=()
+fresh=() floor_fresh=() rewrite=() floor_rewrite=() unchanged=() rendered=() other_unchanged=()
+if [ -n "$other" ]; then
+  dotnet "$other" synth-process "$work/other" "$count" per-object >/dev/null
+fi
 echo "load average before: $(cut -d' ' -f1-3 /proc/loadavg)"
 # ext4 does not reuse an inode for a minute or more after its file was deleted, so creating thousands of files soon
 # after deleting thousands costs far more than on a quiet file system: whichever of a pair runs right after the
@@ -55,6 +63,9 @@ for run in $(seq "$runs"); do
   fi
   unchanged+=("$(ms synth "$work/ours" renamed)")
   rendered+=("$(ms render)")
+  if [ -n "$other" ]; then
+    other_unchanged+=("$(ms other_synth)")
+  fi
 done
 echo "load average after: $(cut -d' ' -f1-3 /proc/loadavg)"
 diff -r "$work/reference" "$work/ours" >/dev/null || { echo "filesystem-floor.sh: the synth's output differs from the reference" >&2; exit 1; }
@@ -74,3 +85,8 @@ echo "full rewrite, ours / (render only + floor): $(ratio "$m_rewrite" $((m_rend
 echo "fresh folder, ours / (render only + floor): $(ratio "$m_fresh" $((m_rendered + m_floor_fresh)))"
 echo "unchanged / full rewrite:                   $(ratio "$m_unchanged" "$m_rewrite") (target 0.30)"
 echo "unchanged / render only:                    $(ratio "$m_unchanged" "$m_rendered")"
+if [ -n "$other" ]; then
+  m_other=$(median "${other_unchanged[@]}")
+  echo "other build, unchanged: $m_other (${other_unchanged[*]})"
+  echo "unchanged, ours / other build:              $(ratio "$m_unchanged" "$m_other") (target 0.30)"
+fi
