@@ -43,3 +43,15 @@ public sealed class CrdFactAttribute : FactAttribute
         }
     }
 }
+
+/// <summary>The theory counterpart of <see cref="CrdFactAttribute"/>: skipped without the CRDs, except under <c>CI=true</c>.</summary>
+public sealed class CrdTheoryAttribute : TheoryAttribute
+{
+    public CrdTheoryAttribute()
+    {
+        if (!TestPaths.SharedCrdsPresent && !TestPaths.RunningInCi)
+        {
+            Skip = $"CRDs not found at {TestPaths.SharedCrds}; place shared/ beside the repository to run this test.";
+        }
+    }
+}
