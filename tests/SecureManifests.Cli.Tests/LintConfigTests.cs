@@ -228,6 +228,8 @@ public sealed class LintConfigTests : IDisposable
         Assert.Contains("\nnamespace: my-team\n", examples, StringComparison.Ordinal);
         Assert.Contains("\n    SM2001: error\n", examples, StringComparison.Ordinal);
         Assert.Contains("\npod-template-kinds:\n", examples, StringComparison.Ordinal);
+        Assert.Contains("\ncrds:\n  - crds/widget.yaml\n", examples, StringComparison.Ordinal);
+        _folder.Write("repo/crds/widget.yaml", CrdLintTests.WidgetCrd);
         File.WriteAllText(Path.Combine(Repo, ".securemanifests.yaml"), examples);
         var full = Tool.Run(Repo, ["lint", "k8s"]);
         Assert.True(full.ExitCode is ExitCodes.Success or ExitCodes.Findings, full.Describe());

@@ -55,6 +55,7 @@ internal sealed class LintCommand
         Bind(TextOption.Create("--write-baseline", "FILE", "write the run's unsuppressed findings to FILE, as a baseline for --baseline", NotBlank("--write-baseline")), (options, value) => options.WriteBaselineFile = value);
         BindFlag(new Option<bool>("--strict") { Description = "a file in a folder that holds no Kubernetes object is an error, not skipped" }, options => options.Strict = true);
         BindFlag(new Option<bool>("--allow-empty") { Description = "finding no object at all is fine (exit 0), not an error" }, options => options.AllowEmpty = true);
+        Bind(CrdFiles.CreateOption(), (options, files) => Array.ForEach(files, file => options.CrdFiles.Add(Path.GetFullPath(file, console.WorkingDirectory))));
         Bind(TextOption.Create("--kustomize", "DIR", "lint what `kubectl kustomize DIR` renders (kubectl on PATH); positions are in the rendered stream", NotBlank("--kustomize")), (options, value) => options.Kustomize = value);
         Command.SetAction(result => Run(result, console));
     }
@@ -216,6 +217,7 @@ internal sealed class LintCommand
             bind(result, options);
         }
 
+        options.ReadCrdFiles(console.WorkingDirectory);
         result.IfGiven(_baseline, file =>
         {
             var full = Path.GetFullPath(file, console.WorkingDirectory);

@@ -21,6 +21,7 @@ internal sealed class ConfigReader
     public const string RulesKey = "rules";
     public const string IgnorePathsKey = "ignore-paths";
     public const string PodTemplateKindsKey = "pod-template-kinds";
+    public const string CrdsKey = "crds";
 
     /// <summary>The keys of <c>rules</c>.</summary>
     public const string IncludeKey = "include";
@@ -99,6 +100,7 @@ internal sealed class ConfigReader
             [RulesKey] = ReadRules,
             [IgnorePathsKey] = value => ReadIgnorePaths(value),
             [PodTemplateKindsKey] = ReadPodTemplateKinds,
+            [CrdsKey] = ReadCrds,
         });
     }
 
@@ -171,6 +173,17 @@ internal sealed class ConfigReader
             }
 
             _config.PodTemplateKinds.Add(new PodTemplateKindSetting(group!, kind!, path!, podSpec, (int)item.Start.Line, (int)item.Start.Column));
+        }
+    }
+
+    // Paths as --crd takes them, relative to the config's folder; the files are read with those of --crd.
+    private void ReadCrds(YamlNode node)
+    {
+        var folder = Path.GetDirectoryName(_config.FullPath)!;
+        foreach (var item in Sequence(node, CrdsKey, "a list of CRD files, such as [crds/widget.yaml]"))
+        {
+            var path = Checked(item, CrdsKey, Lint.CrdFiles.Problem);
+            _config.Crds.Add(Path.GetFullPath(path, folder));
         }
     }
 

@@ -40,4 +40,7 @@ internal sealed class LintConfig
 
     /// <summary><c>pod-template-kinds</c>: more kinds whose pod the pod rules check.</summary>
     public List<PodTemplateKindSetting> PodTemplateKinds { get; } = [];
+
+    /// <summary><c>crds</c>: CRD files whose schemas say where their kinds keep their pods, as absolute paths.</summary>
+    public List<string> Crds { get; } = [];
 }

@@ -44,5 +44,9 @@ internal static class StarterConfig
         #     {ConfigReader.PathKey}: spec.podTemplate
         #     {ConfigReader.ShapeKey}: {PodTemplateKindSetting.TemplateShape}
 
+        # CRD files, relative to this file's folder: their schemas say where their kinds keep their pods (as --crd FILE).
+        # {ConfigReader.CrdsKey}:
+        #   - crds/widget.yaml
+
         """.ReplaceLineEndings("\n");
 }

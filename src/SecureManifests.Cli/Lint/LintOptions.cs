@@ -44,10 +44,13 @@ internal sealed class LintOptions
     public IList<PathGlob> IgnorePaths { get; } = new List<PathGlob>();
 
     /// <summary>
-    /// The kinds without a typed model whose pod the pod rules check: the built-in ones and those of the config
-    /// (<c>pod-template-kinds</c>); the set refuses a second place for a group and kind.
+    /// The kinds without a typed model whose pod the pod rules check: the built-in ones, those of the config
+    /// (<c>pod-template-kinds</c>) and those the CRD files' schemas show; the set refuses a second place for a group and kind.
     /// </summary>
     public PodTemplateKindSet PodTemplateKinds { get; } = new();
+
+    /// <summary>The CRD files of the config (<c>crds</c>) and of <c>--crd</c>, as absolute paths, in that order.</summary>
+    public IList<string> CrdFiles { get; } = new List<string>();
 
     /// <summary>The config file applied, or null when none was.</summary>
     public LintConfig? Config { get; private set; }
@@ -92,6 +95,11 @@ internal sealed class LintOptions
             IgnorePaths.Add(glob);
         }
 
+        foreach (var crd in config.Crds)
+        {
+            CrdFiles.Add(crd);
+        }
+
         foreach (var setting in config.PodTemplateKinds)
         {
             try
@@ -102,6 +110,30 @@ internal sealed class LintOptions
             {
                 // A built-in kind declared at another path: an error of the entry, at its line.
                 throw new SettingsFileException(config.DisplayName, setting.Line, setting.Column, e.Message);
+            }
+        }
+    }
+
+    /// <summary>
+    /// Reads <see cref="CrdFiles"/> into <see cref="PodTemplateKinds"/>: each CRD's schemas say where its kind keeps its
+    /// pods, and replace a built-in entry that says otherwise.
+    /// </summary>
+    /// <exception cref="SettingsFileException">A file cannot be read, or a CRD disagrees with a <c>pod-template-kinds</c> entry.</exception>
+    public void ReadCrdFiles(string workingDirectory)
+    {
+        foreach (var file in CrdFiles)
+        {
+            var displayName = InputCollector.DisplayName(file, workingDirectory);
+            foreach (var definition in Lint.CrdFiles.Read(file, displayName))
+            {
+                try
+                {
+                    Lint.CrdFiles.AddPodTemplates(PodTemplateKinds, definition);
+                }
+                catch (ArgumentException e)
+                {
+                    throw new SettingsFileException(displayName, definition.Line, 1, e.Message);
+                }
             }
         }
     }
@@ -128,10 +160,7 @@ internal sealed class LintOptions
             options.Severities[id] = severity;
         }
 
-        foreach (var kind in PodTemplateKinds)
-        {
-            options.PodTemplateKinds.Add(kind);
-        }
+        options.PodTemplateKinds.AddAll(PodTemplateKinds);
 
         // rules.md Exceptions: a waiver's reason is kept in the output, so lint reports waived findings as suppressed.
         options.ReportWaived = true;

@@ -59,6 +59,7 @@ internal static class LintRunner
     private static LintSummary Run(LintOptions options, CliConsole console, LintReportWriter writer, BaselineRecorder? recorder, List<LintInput> inputs, List<InputProblem> problems)
     {
         var engineOptions = options.ToEngineOptions();
+        InputCrds.AddFromFiles(engineOptions.PodTemplateKinds, inputs, problems);
         writer.Start(RuleCatalog.All.Where(engineOptions.IsEnabled).ToList());
         var summary = new LintSummary(options.FailOn, problems) { Files = inputs.Count };
         var evaluation = Engine.StartEvaluation(engineOptions);
@@ -72,6 +73,12 @@ internal static class LintRunner
                 if (options.DefaultNamespace is not null)
                 {
                     NamespaceDefaults.Apply(document.Object, options.DefaultNamespace);
+                }
+
+                if (input.IsStandardInput)
+                {
+                    // The evaluation reads the set as each object comes: the objects after a CRD on stdin have their pods known.
+                    InputCrds.AddFromDocument(engineOptions.PodTemplateKinds, document, problems);
                 }
 
                 var index = evaluation.Count;

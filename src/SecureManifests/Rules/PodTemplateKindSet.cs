@@ -74,27 +74,46 @@ public sealed class PodTemplateKindSet : IReadOnlyCollection<PodTemplateKind>
         foreach (var pod in pods)
         {
             var shape = pod.IsTemplate ? PodTemplateShape.Template : PodTemplateShape.PodSpec;
-            if (PodTemplateKind.ProblemOf(group, kind, pod.Path, shape) is not null)
+            if (PodTemplateKind.ProblemOf(group, kind, pod.Path, shape) is null)
             {
-                continue;
+                AddFromSchema(new PodTemplateKind(group, kind, pod.Path, shape));
             }
-
-            var entry = new PodTemplateKind(group, kind, pod.Path, shape);
-            var key = (group, kind);
-            if (_fromSchema.Contains(key))
-            {
-                continue;
-            }
-
-            if (_builtIn.Remove(key) && !_byGroupKind[key].Equals(entry))
-            {
-                _kinds[_kinds.IndexOf(_byGroupKind[key])] = entry;
-                _byGroupKind[key] = entry;
-            }
-
-            Add(entry);
-            _fromSchema.Add(key);
         }
+    }
+
+    /// <summary>Adds every entry of <paramref name="other"/> as what it is there: built in, added, or from a schema.</summary>
+    /// <exception cref="ArgumentException">An entry disagrees with one added here, as for <see cref="Add"/>.</exception>
+    internal void AddAll(PodTemplateKindSet other)
+    {
+        foreach (var kind in other)
+        {
+            if (other._fromSchema.Contains((kind.Group, kind.Kind)))
+            {
+                AddFromSchema(kind);
+            }
+            else
+            {
+                Add(kind);
+            }
+        }
+    }
+
+    private void AddFromSchema(PodTemplateKind entry)
+    {
+        var key = (entry.Group, entry.Kind);
+        if (_fromSchema.Contains(key))
+        {
+            return;
+        }
+
+        if (_builtIn.Remove(key) && !_byGroupKind[key].Equals(entry))
+        {
+            _kinds[_kinds.IndexOf(_byGroupKind[key])] = entry;
+            _byGroupKind[key] = entry;
+        }
+
+        Add(entry);
+        _fromSchema.Add(key);
     }
 
     /// <summary>The entry for objects of <paramref name="apiVersion"/> and <paramref name="kind"/>, or null when there is none.</summary>
