@@ -30,10 +30,14 @@ internal static class CrdGeneration
             await References.Value,
             new CSharpCompilationOptions(OutputKind.DynamicallyLinkedLibrary, nullableContextOptions: NullableContextOptions.Enable, warningLevel: 9999));
 
-    public static GeneratorDriver Driver(IEnumerable<CrdInput> files, string? rootNamespace = "Consumer", bool track = false) =>
+    /// <summary>The AdditionalFiles item of <paramref name="file"/>.</summary>
+    public static AdditionalText Text(CrdInput file) => new InMemoryText(file.Path, file.Text);
+
+    /// <param name="texts">The items for <paramref name="files"/>, when the test needs them (to replace one); made here otherwise.</param>
+    public static GeneratorDriver Driver(IEnumerable<CrdInput> files, string? rootNamespace = "Consumer", bool track = false, IEnumerable<AdditionalText>? texts = null) =>
         CSharpGeneratorDriver.Create(
             [new CustomResourceGenerator().AsSourceGenerator()],
-            [.. files.Select(f => (AdditionalText)new InMemoryText(f.Path, f.Text))],
+            [.. texts ?? files.Select(Text)],
             ParseOptions,
             new Options(files, rootNamespace),
             new GeneratorDriverOptions(IncrementalGeneratorOutputKind.None, trackIncrementalGeneratorSteps: track));
