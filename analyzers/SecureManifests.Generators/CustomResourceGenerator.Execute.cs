@@ -42,11 +42,11 @@ public sealed partial class CustomResourceGenerator
         }
 
         var problems = new CustomResourceOutputProblem[result.Problems.Count];
-        var lines = SourceText.From(file.Text).Lines;
+        var lines = problems.Length == 0 ? null : SourceText.From(file.Text).Lines;
         for (var i = 0; i < problems.Length; i++)
         {
             var problem = result.Problems[i];
-            var line = Math.Min(Math.Max(problem.Line - 1, 0), lines.Count - 1);
+            var line = Math.Min(Math.Max(problem.Line - 1, 0), lines!.Count - 1);
             var span = lines[line].Span;
             var column = Math.Min(Math.Max(problem.Column - 1, 0), span.Length);
             problems[i] = new CustomResourceOutputProblem(problem.Id, problem.Message, span.Start + column, span.Length - column, line, column);
@@ -82,12 +82,17 @@ public sealed partial class CustomResourceGenerator
             normalized = normalized.Substring(0, dot);
         }
 
-        var hint = new StringBuilder(normalized.Length);
+        var hint = new StringBuilder(normalized.Length + 9);
+        var replaced = false;
         foreach (var c in normalized.TrimStart('/'))
         {
-            hint.Append(c is (>= 'a' and <= 'z') or (>= 'A' and <= 'Z') or (>= '0' and <= '9') or '.' or '-' or '_' ? c : '_');
+            var kept = c is (>= 'a' and <= 'z') or (>= 'A' and <= 'Z') or (>= '0' and <= '9') or '.' or '-' or '_';
+            hint.Append(kept ? c : '_');
+            replaced |= !kept && c != '/';
         }
 
-        return hint.ToString();
+        // "a b.yaml" and "a_b.yaml" would share a hint name, which AddSource rejects: a replaced character adds a hash
+        // of the path ('/' is replaced too, but a path has one file per name, so "crds/a" never meets "crds_a" alone).
+        return replaced ? hint.Append('_').Append(CSharpNames.Hash(normalized)).ToString() : hint.ToString();
     }
 }

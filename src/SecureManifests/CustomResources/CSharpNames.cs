@@ -12,7 +12,7 @@ internal static class CSharpNames
 {
     /// <summary>
     /// <c>issuerRef</c> becomes <c>IssuerRef</c>, <c>x-kubernetes-foo</c> <c>XKubernetesFoo</c>, <c>$schema</c> <c>Schema</c>,
-    /// <c>3scale</c> <c>_3scale</c>; a name with no letter or digit becomes <paramref name="fallback"/>.
+    /// <c>3scale</c> <c>_3scale</c>; a name with no letter or digit becomes <paramref name="fallback"/>, a very long one is <see cref="Shortened"/>.
     /// </summary>
     public static string Pascal(string name, string fallback = "Value")
     {
@@ -41,7 +41,36 @@ internal static class CSharpNames
             result.Insert(0, '_');
         }
 
-        return result.ToString();
+        return Shortened(result.ToString());
+    }
+
+    /// <summary>Whether <paramref name="value"/> is a reserved C# keyword (such as <c>class</c> or <c>event</c>).</summary>
+    public static bool IsKeyword(string value) => Keywords.Contains(value);
+
+    /// <summary>
+    /// <paramref name="name"/>, or when it is longer than <paramref name="limit"/> characters its start followed by a hash
+    /// of the whole, so deeply nested path names stay far below C#'s 512-character limit and still differ.
+    /// </summary>
+    public static string Shortened(string name, int limit = 160)
+    {
+        if (name.Length <= limit)
+        {
+            return name;
+        }
+
+        return name.Remove(limit - 9) + "_" + Hash(name);
+    }
+
+    /// <summary>FNV-1a of <paramref name="value"/> as 8 hex digits: stable across runs and machines, unlike string.GetHashCode.</summary>
+    public static string Hash(string value)
+    {
+        var hash = 2166136261u;
+        foreach (var c in value)
+        {
+            hash = unchecked((hash ^ c) * 16777619u);
+        }
+
+        return hash.ToString("x8", CultureInfo.InvariantCulture);
     }
 
     /// <summary>A C# regular string literal of <paramref name="value"/>.</summary>
@@ -85,39 +114,19 @@ internal static class CSharpNames
         return literal.Append('"').ToString();
     }
 
+    private static readonly HashSet<string> Keywords = new(System.StringComparer.Ordinal)
+    {
+        "abstract", "as", "base", "bool", "break", "byte", "case", "catch", "char", "checked", "class", "const", "continue",
+        "decimal", "default", "delegate", "do", "double", "else", "enum", "event", "explicit", "extern", "false", "finally",
+        "fixed", "float", "for", "foreach", "goto", "if", "implicit", "in", "int", "interface", "internal", "is", "lock",
+        "long", "namespace", "new", "null", "object", "operator", "out", "override", "params", "private", "protected",
+        "public", "readonly", "ref", "return", "sbyte", "sealed", "short", "sizeof", "stackalloc", "static", "string",
+        "struct", "switch", "this", "throw", "true", "try", "typeof", "uint", "ulong", "unchecked", "unsafe", "ushort",
+        "using", "virtual", "void", "volatile", "while",
+    };
+
     private static bool IsIdentifierStart(char c) => c == '_' || char.IsLetter(c);
 
     private static bool IsIdentifierPart(char c) =>
         c == '_' || char.IsLetterOrDigit(c) || CharUnicodeInfo.GetUnicodeCategory(c) is UnicodeCategory.NonSpacingMark or UnicodeCategory.SpacingCombiningMark;
-}
-
-/// <summary>
-/// The names already used in one C# scope (a namespace's types, a class's members): a name that is taken gets a
-/// number (<c>Foo</c>, <c>Foo2</c>, ...), so <c>foo</c> and <c>Foo</c>, or a property named like its class, never clash.
-/// </summary>
-internal sealed class NameScope
-{
-    private readonly HashSet<string> _taken;
-
-    public NameScope(IEnumerable<string> reserved) => _taken = new HashSet<string>(reserved, System.StringComparer.Ordinal);
-
-    /// <summary>Members of <see cref="object"/> that a property must not hide (CS0108), with what a class's own code defines.</summary>
-    public static IEnumerable<string> ObjectMembers { get; } = ["Equals", "GetHashCode", "GetType", "ToString", "MemberwiseClone", "Finalize", "ReferenceEquals"];
-
-    public string Claim(string name)
-    {
-        if (_taken.Add(name))
-        {
-            return name;
-        }
-
-        for (var n = 2; ; n++)
-        {
-            var numbered = name + n.ToString(CultureInfo.InvariantCulture);
-            if (_taken.Add(numbered))
-            {
-                return numbered;
-            }
-        }
-    }
 }

@@ -102,11 +102,12 @@ internal static class CustomResourceEmitter
         return code.ToString();
     }
 
+    /// <summary>Dot-separated identifiers, none of them a keyword.</summary>
     private static bool IsNamespace(string value)
     {
         foreach (var part in value.Split('.'))
         {
-            if (part.Length == 0 || !(char.IsLetter(part[0]) || part[0] == '_'))
+            if (part.Length == 0 || !(char.IsLetter(part[0]) || part[0] == '_') || CSharpNames.IsKeyword(part))
             {
                 return false;
             }

@@ -272,7 +272,7 @@ internal sealed class VersionWriter
 
         if (schema.Properties.Count > 0)
         {
-            var name = _types.Claim(hint);
+            var name = _types.Claim(CSharpNames.Shortened(hint));
             _pending.Enqueue(new PendingType(name, schema, isEnum: false, isConstants: false));
             return Qualified(name);
         }
@@ -303,12 +303,12 @@ internal sealed class VersionWriter
 
         if (EnumMembers(schema.Enum) is not null)
         {
-            var name = _types.Claim(hint);
+            var name = _types.Claim(CSharpNames.Shortened(hint));
             _pending.Enqueue(new PendingType(name, schema, isEnum: true, isConstants: false));
             return Qualified(name);
         }
 
-        _pending.Enqueue(new PendingType(_types.Claim(hint + "Values"), schema, isEnum: false, isConstants: true));
+        _pending.Enqueue(new PendingType(_types.Claim(CSharpNames.Shortened(hint) + "Values"), schema, isEnum: false, isConstants: true));
         return "string";
     }
 

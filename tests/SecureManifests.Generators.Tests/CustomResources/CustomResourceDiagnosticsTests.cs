@@ -59,12 +59,25 @@ public sealed class CustomResourceDiagnosticsTests
         Assert.Empty(generated.Compilation.SyntaxTrees);
     }
 
-    [Fact]
-    public async Task A_namespace_that_is_not_a_csharp_namespace_is_SM0114()
+    [Theory]
+    [InlineData("Shop.9lives")]
+    [InlineData("Shop..Crds")]
+    [InlineData("Shop.event")]
+    public async Task A_namespace_that_is_not_a_csharp_namespace_is_SM0114(string ns)
     {
-        var generated = await CrdGeneration.RunAsync([new CrdInput(Bad, InlineCrd.Widget("{type: object}"), "Shop.9lives")]);
+        var generated = await CrdGeneration.RunAsync([new CrdInput(Bad, InlineCrd.Widget("{type: object}"), ns)]);
 
         Assert.Equal("SM0114", Assert.Single(generated.GeneratorDiagnostics).Id);
         Assert.Empty(generated.Compilation.SyntaxTrees);
+    }
+
+    [Fact]
+    public async Task Files_whose_names_differ_only_in_unsafe_characters_get_distinct_hint_names()
+    {
+        var generated = await CrdGeneration.RunAsync(
+            [new CrdInput("/project/crds/a b.yaml", InlineCrd.Widget("{type: object}"), "One"), new CrdInput("/project/crds/a_b.yaml", InlineCrd.Widget("{type: object}"), "Two")]);
+
+        Assert.Empty(generated.GeneratorDiagnostics);
+        Assert.Equal(2, generated.Compilation.SyntaxTrees.Select(t => t.FilePath).Distinct().Count());
     }
 }

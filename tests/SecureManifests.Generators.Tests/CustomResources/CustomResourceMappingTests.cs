@@ -128,6 +128,20 @@ public sealed class CustomResourceMappingTests
     }
 
     [Fact]
+    public async Task Deeply_nested_and_very_long_names_are_shortened_and_stay_distinct()
+    {
+        var segment = new string('a', 120);
+        var deep = "{type: object, properties: {" + segment + "1: {type: object, properties: {" + segment + "2: {type: object, properties: {x: {type: string}}}}}, "
+            + segment + "3: {type: object, properties: {" + segment + "4: {type: object, properties: {y: {type: string}}}}}}}";
+
+        var compilation = await CompileCleanAsync(InlineCrd.Widget(deep));
+
+        var names = compilation.GetSymbolsWithName(_ => true, SymbolFilter.Type).Select(t => t.Name).ToList();
+        Assert.All(names, n => Assert.InRange(n.Length, 1, 160));
+        Assert.Equal(names.Count, names.Distinct().Count());
+    }
+
+    [Fact]
     public async Task A_required_member_left_out_fails_to_compile()
     {
         var generated = await CrdGeneration.RunAsync(
