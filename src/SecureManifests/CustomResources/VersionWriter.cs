@@ -203,6 +203,16 @@ internal sealed class VersionWriter
             WriteProperty(property, member, type, schema.IsRequired(property.Name), trailingBlank: false);
         }
 
+        if (schema.PreserveUnknownFields)
+        {
+            // The API server keeps fields the schema does not name here; so does the object, so it round-trips. Not a
+            // JsonObject: with KubernetesClient's options that writes a nested object without its key.
+            _code.Append('\n')
+                .Append(MemberIndent).Append("/// <summary>Fields the schema does not name (it preserves unknown fields), kept as they are.</summary>\n")
+                .Append(MemberIndent).Append("[global::System.Text.Json.Serialization.JsonExtensionData]\n")
+                .Append(MemberIndent).Append("public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ").Append(members.Claim("UnknownFields")).Append(" { get; set; }\n");
+        }
+
         _code.Append(Indent).Append("}\n");
     }
 

@@ -16,7 +16,8 @@ public sealed class CustomResourceSerializationTests
                     issuerRef: {type: object, properties: {name: {type: string}}},
                     since: {type: string, format: date-time},
                     labels: {type: object, additionalProperties: {type: string}},
-                    config: {type: object, x-kubernetes-preserve-unknown-fields: true}
+                    config: {type: object, x-kubernetes-preserve-unknown-fields: true},
+                    open: {type: object, x-kubernetes-preserve-unknown-fields: true, properties: {known: {type: string}}}
                   }}
         """;
 
@@ -65,6 +66,21 @@ public sealed class CustomResourceSerializationTests
             .Invoke(null, [json, null])!;
         Assert.Equal(json, KubernetesJson.Serialize(read));
         Assert.IsAssignableFrom<IKubernetesObject<k8s.Models.V1ObjectMeta>>(read);
+    }
+
+    [Fact]
+    public async Task Unknown_fields_of_a_schema_that_preserves_them_round_trip()
+    {
+        var generated = await CrdGeneration.RunAsync([new CrdInput(InlineCrd.Path, InlineCrd.Widget(Spec))]);
+        var type = CrdGeneration.Load(generated.Compilation).GetType("Consumer.ExampleCom.Widget")!;
+        const string Json = """{"apiVersion":"example.com/v1","kind":"Widget","metadata":{"name":"w"},"spec":{"size":1,"open":{"known":"k","extra":{"deep":[1,2]}}}}""";
+
+        var read = typeof(KubernetesJson).GetMethods(BindingFlags.Public | BindingFlags.Static)
+            .Single(m => m.Name == nameof(KubernetesJson.Deserialize) && m.GetParameters() is [{ ParameterType: var p }, _] && p == typeof(string))
+            .MakeGenericMethod(type)
+            .Invoke(null, [Json, null])!;
+
+        Assert.Equal(Json, KubernetesJson.Serialize(read));
     }
 
     [Fact]
