@@ -40,4 +40,7 @@ internal static class CustomResourceProblemIds
 
     /// <summary>A schema construct the generator cannot map (such as $ref, an unknown type, a list of item schemas).</summary>
     public const string UnsupportedConstruct = "SM0113";
+
+    /// <summary>The Namespace metadata given for a CRD file is not a C# namespace.</summary>
+    public const string InvalidNamespace = "SM0114";
 }
