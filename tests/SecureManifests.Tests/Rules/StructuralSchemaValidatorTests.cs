@@ -1,6 +1,7 @@
 using System.Text.Json;
 using SecureManifests.CustomResources;
 using SecureManifests.Schemas;
+using SecureManifests.Tests.Infrastructure;
 using YamlDotNet.RepresentationModel;
 
 namespace SecureManifests.Tests.Rules;
@@ -60,6 +61,64 @@ public class StructuralSchemaValidatorTests
     {
         var stream = new YamlStream();
         stream.Load(new StringReader(yaml));
+        var problems = new List<CustomResourceProblem>();
+        var schema = StructuralSchema.Read(stream.Documents[0].RootNode, problems);
+        Assert.Empty(problems);
+        return schema;
+    }
+}
+
+/// <summary>
+/// The check on the shared CRDs' real schemas, as a generated type carries them (SchemaJson's compact JSON, read back):
+/// the objects the npm referees judge valid pass, and a value the CRD refuses fails.
+/// </summary>
+public class StructuralSchemaValidatorCrdTests
+{
+    public static TheoryData<string, string> Objects() => new()
+    {
+        { "cert-manager/cert-manager.io_certificates.yaml", "Certificate" },
+        { "gateway-api/gateway.networking.k8s.io_httproutes.yaml", "HTTPRoute" },
+        { "prometheus-operator/monitoring.coreos.com_servicemonitors.yaml", "ServiceMonitor" },
+        { "argo-rollouts/rollout-crd.yaml", "Rollout" },
+    };
+
+    [CrdTheory]
+    [MemberData(nameof(Objects))]
+    public void An_object_the_referees_judge_valid_passes_its_CRDs_schema(string crd, string kind)
+    {
+        var schema = StorageSchema(crd);
+
+        Assert.Null(StructuralSchemaValidator.FirstProblem(schema, Sample(kind)));
+    }
+
+    [CrdFact]
+    public void Values_the_CRDs_refuse_fail_naming_the_field()
+    {
+        var route = Sample("HTTPRoute").GetRawText().Replace("\"shop.example.com\"", "\"Shop.Example.com\"", StringComparison.Ordinal);
+        using var routeJson = JsonDocument.Parse(route);
+        using var certificateJson = JsonDocument.Parse(Sample("Certificate").GetRawText().Replace("\"issuerRef\":{\"name\":\"letsencrypt\",\"kind\":\"ClusterIssuer\"}", "\"issuerRef\":{\"kind\":\"ClusterIssuer\"}", StringComparison.Ordinal));
+
+        var hostname = StructuralSchemaValidator.FirstProblem(StorageSchema("gateway-api/gateway.networking.k8s.io_httproutes.yaml"), routeJson.RootElement);
+        var issuer = StructuralSchemaValidator.FirstProblem(StorageSchema("cert-manager/cert-manager.io_certificates.yaml"), certificateJson.RootElement);
+
+        Assert.Equal("spec.hostnames[0]", hostname?.Field);
+        Assert.StartsWith("'Shop.Example.com' does not match the CRD schema's pattern", hostname?.Problem, StringComparison.Ordinal);
+        Assert.Equal(("spec.issuerRef.name", "required by the CRD schema, but not set"), issuer);
+    }
+
+    private static JsonElement Sample(string kind)
+    {
+        var document = Output.YamlReader.ReadDocuments(Referees.RefereeSamples.CustomResources).Single(d => (string?)d["kind"] == kind);
+        return JsonDocument.Parse(document.ToJsonString()).RootElement;
+    }
+
+    /// <summary>The storage version's schema, written as the generator writes it into [CustomResource] and read back.</summary>
+    private static StructuralSchema StorageSchema(string file)
+    {
+        var path = Path.Combine(TestPaths.SharedCrds, file);
+        var definition = Assert.Single(CustomResourceDefinitionReader.Read(File.ReadAllText(path), path).Definitions);
+        var stream = new YamlStream();
+        stream.Load(new StringReader(SchemaJson.Write(definition.StorageVersion.Schema)));
         var problems = new List<CustomResourceProblem>();
         var schema = StructuralSchema.Read(stream.Documents[0].RootNode, problems);
         Assert.Empty(problems);
