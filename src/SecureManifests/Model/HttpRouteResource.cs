@@ -1,30 +1,14 @@
 using System.Text.Json.Serialization;
-using k8s;
-using k8s.Models;
 
 namespace SecureManifests.Model;
 
 /// <summary>
-/// A Gateway API <c>gateway.networking.k8s.io/v1</c> HTTPRoute as the SDK writes it: only the fields <see cref="HttpRoute"/>
-/// sets, typed so that a misspelt field cannot compile. It is internal: the CRD is not part of the SDK, and users who need
-/// the whole kind generate it from the CRD.
+/// A Gateway API <c>gateway.networking.k8s.io/v1</c> HTTPRoute as <see cref="HttpRoute"/> writes it.
 /// </summary>
-internal sealed class HttpRouteResource : IKubernetesObject<V1ObjectMeta>
+internal sealed class HttpRouteResource() : SdkResource<HttpRouteSpec>(Version, KindName)
 {
     public const string Version = "gateway.networking.k8s.io/v1";
     public const string KindName = "HTTPRoute";
-
-    [JsonPropertyName("apiVersion")]
-    public string ApiVersion { get; set; } = Version;
-
-    [JsonPropertyName("kind")]
-    public string Kind { get; set; } = KindName;
-
-    [JsonPropertyName("metadata")]
-    public required V1ObjectMeta Metadata { get; set; }
-
-    [JsonPropertyName("spec")]
-    public required HttpRouteSpec Spec { get; init; }
 }
 
 internal sealed record HttpRouteSpec(

@@ -1,32 +1,18 @@
 using System.Globalization;
 using System.Text;
 using System.Text.Json.Serialization;
-using k8s;
 using k8s.Models;
 
 namespace SecureManifests.Model;
 
 /// <summary>
 /// A Prometheus Operator <c>monitoring.coreos.com/v1</c> ServiceMonitor as the SDK writes it for
-/// <see cref="Service.Monitor"/>: the Service selected by its labels, its ports by name. Internal for the reason
-/// <see cref="HttpRouteResource"/> is.
+/// <see cref="Service.Monitor"/>: the Service selected by its labels, its ports by name.
 /// </summary>
-internal sealed class ServiceMonitorResource : IKubernetesObject<V1ObjectMeta>
+internal sealed class ServiceMonitorResource() : SdkResource<ServiceMonitorSpec>(Version, KindName)
 {
     public const string Version = "monitoring.coreos.com/v1";
     public const string KindName = "ServiceMonitor";
-
-    [JsonPropertyName("apiVersion")]
-    public string ApiVersion { get; set; } = Version;
-
-    [JsonPropertyName("kind")]
-    public string Kind { get; set; } = KindName;
-
-    [JsonPropertyName("metadata")]
-    public required V1ObjectMeta Metadata { get; set; }
-
-    [JsonPropertyName("spec")]
-    public required ServiceMonitorSpec Spec { get; init; }
 }
 
 internal sealed record ServiceMonitorSpec(

@@ -57,7 +57,7 @@ public class StructuralSchemaValidatorTests
         Assert.Equal(expected, problem is { } p ? p.Field + ": " + p.Problem : null);
     }
 
-    private static StructuralSchema Read(string yaml)
+    internal static StructuralSchema Read(string yaml)
     {
         var stream = new YamlStream();
         stream.Load(new StringReader(yaml));
@@ -117,11 +117,6 @@ public class StructuralSchemaValidatorCrdTests
     {
         var path = Path.Combine(TestPaths.SharedCrds, file);
         var definition = Assert.Single(CustomResourceDefinitionReader.Read(File.ReadAllText(path), path).Definitions);
-        var stream = new YamlStream();
-        stream.Load(new StringReader(SchemaJson.Write(definition.StorageVersion.Schema)));
-        var problems = new List<CustomResourceProblem>();
-        var schema = StructuralSchema.Read(stream.Documents[0].RootNode, problems);
-        Assert.Empty(problems);
-        return schema;
+        return StructuralSchemaValidatorTests.Read(SchemaJson.Write(definition.StorageVersion.Schema));
     }
 }

@@ -12,7 +12,7 @@ namespace SecureManifests.Tests.Sdk;
 /// <summary>An Argo Rollout: its pod template at spec.template, as the CRD has it.</summary>
 [KubernetesEntity(Group = "argoproj.io", Kind = "Rollout", ApiVersion = "v1alpha1", PluralName = "rollouts")]
 [CustomResource(true, StructuralSchemaJson)]
-internal sealed class TestRollout : IKubernetesObject<V1ObjectMeta>, ISpec<TestRolloutSpec>
+internal sealed class TestRollout : TestKind, ISpec<TestRolloutSpec>
 {
     public const string StructuralSchemaJson = """
         {"type": "object", "properties": {"apiVersion": {"type": "string"}, "kind": {"type": "string"}, "metadata": {"type": "object"},
@@ -24,15 +24,6 @@ internal sealed class TestRollout : IKubernetesObject<V1ObjectMeta>, ISpec<TestR
                "containers": {"type": "array", "items": {"type": "object", "required": ["name"], "x-kubernetes-preserve-unknown-fields": true,
                  "properties": {"name": {"type": "string"}, "image": {"type": "string"}}}}}}}}}}}}
         """;
-
-    [JsonPropertyName("apiVersion")]
-    public string ApiVersion { get; set; } = null!;
-
-    [JsonPropertyName("kind")]
-    public string Kind { get; set; } = null!;
-
-    [JsonPropertyName("metadata")]
-    public V1ObjectMeta Metadata { get; set; } = null!;
 
     [JsonPropertyName("spec")]
     public required TestRolloutSpec Spec { get; set; }
@@ -53,7 +44,7 @@ internal sealed class TestRolloutSpec
 /// <summary>A kind no built-in list knows (example.com Widget), with its pod template at spec.podTemplate and a schema of every keyword checked.</summary>
 [KubernetesEntity(Group = "example.com", Kind = "Widget", ApiVersion = "v1", PluralName = "widgets")]
 [CustomResource(true, StructuralSchemaJson)]
-internal sealed class TestWidget : IKubernetesObject<V1ObjectMeta>, ISpec<TestWidgetSpec>
+internal sealed class TestWidget : TestKind, ISpec<TestWidgetSpec>
 {
     public const string StructuralSchemaJson = """
         {"type": "object", "properties": {"apiVersion": {"type": "string"}, "kind": {"type": "string"}, "metadata": {"type": "object"},
@@ -69,15 +60,6 @@ internal sealed class TestWidget : IKubernetesObject<V1ObjectMeta>, ISpec<TestWi
                "containers": {"type": "array", "items": {"type": "object", "required": ["name"], "x-kubernetes-preserve-unknown-fields": true,
                  "properties": {"name": {"type": "string"}, "image": {"type": "string"}}}}}}}}}}}}
         """;
-
-    [JsonPropertyName("apiVersion")]
-    public string ApiVersion { get; set; } = null!;
-
-    [JsonPropertyName("kind")]
-    public string Kind { get; set; } = null!;
-
-    [JsonPropertyName("metadata")]
-    public V1ObjectMeta Metadata { get; set; } = null!;
 
     [JsonPropertyName("spec")]
     public required TestWidgetSpec Spec { get; set; }
@@ -116,17 +98,8 @@ internal sealed class TestIssuerReference
 /// <summary>A cluster-scoped kind, as cert-manager's ClusterIssuer.</summary>
 [KubernetesEntity(Group = "cert-manager.io", Kind = "ClusterIssuer", ApiVersion = "v1", PluralName = "clusterissuers")]
 [CustomResource(false, """{"type":"object","properties":{"spec":{"type":"object","x-kubernetes-preserve-unknown-fields":true}}}""")]
-internal sealed class TestClusterIssuer : IKubernetesObject<V1ObjectMeta>
+internal sealed class TestClusterIssuer : TestKind
 {
-    [JsonPropertyName("apiVersion")]
-    public string ApiVersion { get; set; } = null!;
-
-    [JsonPropertyName("kind")]
-    public string Kind { get; set; } = null!;
-
-    [JsonPropertyName("metadata")]
-    public V1ObjectMeta Metadata { get; set; } = null!;
-
     [JsonPropertyName("spec")]
     public JsonObject? Spec { get; set; }
 }
@@ -134,7 +107,12 @@ internal sealed class TestClusterIssuer : IKubernetesObject<V1ObjectMeta>
 /// <summary>A type whose [CustomResource] schema is no schema (a hand edit gone wrong).</summary>
 [KubernetesEntity(Group = "example.com", Kind = "Broken", ApiVersion = "v1", PluralName = "brokens")]
 [CustomResource(true, """{"type":"object","properties":{"spec":{"$ref":"#/definitions/x"}}}""")]
-internal sealed class TestBroken : IKubernetesObject<V1ObjectMeta>
+internal sealed class TestBroken : TestKind
+{
+}
+
+/// <summary>What every kind the generator emits has: apiVersion, kind and metadata, under their JSON names.</summary>
+internal abstract class TestKind : IKubernetesObject<V1ObjectMeta>
 {
     [JsonPropertyName("apiVersion")]
     public string ApiVersion { get; set; } = null!;
