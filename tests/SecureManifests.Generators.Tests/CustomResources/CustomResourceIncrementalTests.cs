@@ -53,6 +53,22 @@ public sealed class CustomResourceIncrementalTests
         Assert.Contains("public long? Count { get; set; }", result.GeneratedSources.Single(s => s.HintName.Contains("Widget", StringComparison.Ordinal)).SourceText.ToString(), StringComparison.Ordinal);
     }
 
+    [Fact]
+    public async Task Step_outputs_hold_no_symbol_syntax_or_compilation()
+    {
+        var (driver, _) = await RunOnceAsync();
+        var result = driver.GetRunResult().Results.Single();
+
+        foreach (var step in Steps)
+        {
+            foreach (var (value, _) in result.TrackedSteps[step].SelectMany(s => s.Outputs))
+            {
+                IncrementalPipelineTests.AssertHoldsNoForbiddenValue(value, step, new HashSet<object>(ReferenceEqualityComparer.Instance));
+                IncrementalPipelineTests.AssertTypeHoldsNoForbiddenField(value.GetType(), step, []);
+            }
+        }
+    }
+
     private static async Task<(GeneratorDriver Driver, Compilation Compilation)> RunOnceAsync(AdditionalText? widgetText = null)
     {
         var compilation = await CrdGeneration.CompilationAsync("namespace Shop; public static class Pricing { public static int Net => 1; }");
