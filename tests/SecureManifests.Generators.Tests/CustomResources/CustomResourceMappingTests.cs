@@ -185,6 +185,21 @@ public sealed class CustomResourceMappingTests
         Assert.Equal("k8s.Models.V1PodTemplateSpec?", template.Type.ToDisplayString());
     }
 
+    [CrdFact]
+    public async Task Gateway_api_routes_get_their_storage_version_and_every_other_served_one()
+    {
+        const string File = "gateway-api/gateway.networking.k8s.io_httproutes.yaml";
+        var generated = await CrdGeneration.RunAsync([new CrdInput(SharedCrds.FullPath(File), SharedCrds.Read(File), "Gateway")]);
+
+        var storage = generated.Compilation.GetTypeByMetadataName("Gateway.HTTPRoute")!;
+        Assert.Equal("v1", storage.GetMembers("KubeApiVersion").OfType<IFieldSymbol>().Single().ConstantValue);
+        Assert.Equal("v1beta1", generated.Compilation.GetTypeByMetadataName("Gateway.V1beta1.HTTPRoute")!.GetMembers("KubeApiVersion").OfType<IFieldSymbol>().Single().ConstantValue);
+        var entity = storage.GetAttributes().Single(a => a.AttributeClass!.Name == "KubernetesEntityAttribute");
+        Assert.Equal(
+            ["Group=gateway.networking.k8s.io", "Kind=HTTPRoute", "ApiVersion=v1", "PluralName=httproutes"],
+            entity.NamedArguments.Select(a => a.Key + "=" + a.Value.Value));
+    }
+
     [Fact]
     public async Task Generation_is_deterministic()
     {
