@@ -167,12 +167,14 @@ public sealed class CustomResourceMappingTests
     public async Task Descriptions_become_escaped_summaries_with_paragraphs()
     {
         var compilation = await CompileCleanAsync(InlineCrd.Widget("""
-            {type: object, properties: {size: {type: integer, description: "Use <b> & ]]> here.\n\nSecond paragraph\nwith two lines."}}}
+            {type: object, properties: {size: {type: integer, description: "Use <b> & ]]> here.\n\nSecond paragraph\nwith two lines."}, a&b: {type: string}}}
             """));
 
         var xml = compilation.GetTypeByMetadataName("Consumer.ExampleCom.WidgetSpec")!.GetMembers("Size").Single().GetDocumentationCommentXml()!;
         var lines = string.Join("\n", xml.Split('\n').Select(l => l.Trim()));
         Assert.Contains("<summary>\n<para>\nUse &lt;b&gt; &amp; ]]&gt; here.\n</para>\n<para>\nSecond paragraph\nwith two lines.\n</para>\n</summary>", lines, StringComparison.Ordinal);
+        var undocumented = compilation.GetTypeByMetadataName("Consumer.ExampleCom.WidgetSpec")!.GetMembers("AB").Single().GetDocumentationCommentXml()!;
+        Assert.Contains("<summary>The <c>a&amp;b</c> field.</summary>", undocumented, StringComparison.Ordinal);
     }
 
     [CrdFact]
