@@ -134,6 +134,17 @@ public sealed class CustomResourceDefinitionReaderTests
         Assert.All(result.Problems, p => Assert.True(p.Line >= 1 && p.Column >= 1, p.ToString()));
     }
 
+    [Fact]
+    public void A_schema_nested_deeper_than_the_limit_is_a_problem_not_a_stack_overflow()
+    {
+        var deep = string.Concat(Enumerable.Repeat("{type: object, properties: {a: ", StructuralSchema.MaxDepth + 5)) + "{type: string}" + new string('}', 2 * (StructuralSchema.MaxDepth + 5));
+
+        var result = CustomResourceDefinitionReader.Read(InlineCrd.Widget(deep), "deep.yaml");
+
+        Assert.Empty(result.Definitions);
+        Assert.Equal("the schema nests deeper than 128 levels", Assert.Single(result.Problems).Message);
+    }
+
     [CrdTheory]
     [MemberData(nameof(SharedCrds.Files), MemberType = typeof(SharedCrds))]
     public void Every_shared_crd_reads_without_problems(string file)
