@@ -3,7 +3,7 @@ using SecureManifests.CustomResources;
 
 namespace SecureManifests.Generators;
 
-/// <summary>SM0110-SM0114: a CRD file given to the generator that yields no types, at the file's line and column.</summary>
+/// <summary>SM0110-SM0115: a CRD file given to the generator that yields no types, at the file's line and column.</summary>
 internal static class CustomResourceDiagnostics
 {
     public const string Category = "SecureManifests.CustomResources";
@@ -35,6 +35,11 @@ internal static class CustomResourceDiagnostics
         "The Namespace given for a CRD file is not a C# namespace",
         "The Namespace item metadata must be dot-separated C# identifiers, such as Shop.CertManager.");
 
+    public static readonly DiagnosticDescriptor DuplicateKind = Create(
+        CustomResourceProblemIds.DuplicateKind,
+        "Two CRDs define the same kind in one C# namespace",
+        "Each CRD's types are generated from its own file; two kinds with the same C# name in one namespace collide (CS0101).");
+
     /// <summary>The descriptor of a problem's ID.</summary>
     public static DiagnosticDescriptor For(string id) => id switch
     {
@@ -42,6 +47,7 @@ internal static class CustomResourceDiagnostics
         CustomResourceProblemIds.UnsupportedApiVersion => UnsupportedApiVersion,
         CustomResourceProblemIds.MissingField => MissingField,
         CustomResourceProblemIds.InvalidNamespace => InvalidNamespace,
+        CustomResourceProblemIds.DuplicateKind => DuplicateKind,
         _ => UnsupportedConstruct,
     };
 

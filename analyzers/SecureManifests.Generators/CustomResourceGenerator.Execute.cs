@@ -41,35 +41,74 @@ public sealed partial class CustomResourceGenerator
             sources[i] = new CustomResourceOutputSource(file.HintPrefix + "." + kind + ".g.cs", source.Source);
         }
 
+        TextLineCollection? lines = null;
         var problems = new CustomResourceOutputProblem[result.Problems.Count];
-        var lines = problems.Length == 0 ? null : SourceText.From(file.Text).Lines;
         for (var i = 0; i < problems.Length; i++)
         {
             var problem = result.Problems[i];
-            var line = Math.Min(Math.Max(problem.Line - 1, 0), lines!.Count - 1);
-            var span = lines[line].Span;
-            var column = Math.Min(Math.Max(problem.Column - 1, 0), span.Length);
-            problems[i] = new CustomResourceOutputProblem(problem.Id, problem.Message, span.Start + column, span.Length - column, line, column);
+            problems[i] = At(file.Text, ref lines, problem.Id, problem.Message, problem.Line, problem.Column);
         }
 
-        return new CustomResourceOutput(file.Path, new EquatableArray<CustomResourceOutputSource>(sources), new EquatableArray<CustomResourceOutputProblem>(problems));
+        var kindsOfFile = new CustomResourceKind[result.Sources.Count];
+        for (var i = 0; i < kindsOfFile.Length; i++)
+        {
+            var source = result.Sources[i];
+            var typeName = source.Namespace + "." + CSharpNames.Pascal(source.Kind, "Resource");
+            kindsOfFile[i] = new CustomResourceKind(file.Path, typeName, At(file.Text, ref lines, CustomResourceProblemIds.DuplicateKind, typeName, source.Line, 1));
+        }
+
+        return new CustomResourceOutput(
+            file.Path, new EquatableArray<CustomResourceOutputSource>(sources), new EquatableArray<CustomResourceOutputProblem>(problems),
+            new EquatableArray<CustomResourceKind>(kindsOfFile));
+    }
+
+    /// <summary>A problem at a 1-based line and column of <paramref name="text"/> (its lines computed on first use).</summary>
+    private static CustomResourceOutputProblem At(string text, ref TextLineCollection? lines, string id, string message, int line1, int column1)
+    {
+        lines ??= SourceText.From(text).Lines;
+        var line = Math.Min(Math.Max(line1 - 1, 0), lines.Count - 1);
+        var span = lines[line].Span;
+        var column = Math.Min(Math.Max(column1 - 1, 0), span.Length);
+        return new CustomResourceOutputProblem(id, message, span.Start + column, span.Length - column, line, column);
+    }
+
+    /// <summary>SM0115 at every CRD after the first (by path) whose kind takes a C# name already taken.</summary>
+    private static void ReportDuplicateKinds(SourceProductionContext context, EquatableArray<CustomResourceKind> kinds)
+    {
+        foreach (var group in kinds.GroupBy(k => k.TypeName, StringComparer.Ordinal).Where(g => g.Count() > 1))
+        {
+            var ordered = group.OrderBy(k => k.Path, StringComparer.Ordinal).ThenBy(k => k.At.Start).ToList();
+            foreach (var duplicate in ordered.Skip(1))
+            {
+                Report(context, duplicate.Path, duplicate.At with
+                {
+                    Message = "The CRD defines " + group.Key + ", which " + System.IO.Path.GetFileName(ordered[0].Path) +
+                        " defines too; give one of the files another Namespace metadata",
+                });
+            }
+        }
     }
 
     private static void Execute(SourceProductionContext context, CustomResourceOutput output)
     {
         foreach (var problem in output.Problems)
         {
-            var location = Location.Create(
-                output.Path,
-                new TextSpan(problem.Start, problem.Length),
-                new LinePositionSpan(new LinePosition(problem.Line, problem.Column), new LinePosition(problem.Line, problem.Column + problem.Length)));
-            context.ReportDiagnostic(Diagnostic.Create(CustomResourceDiagnostics.For(problem.Id), location, problem.Message));
+            Report(context, output.Path, problem);
         }
 
         foreach (var source in output.Sources)
         {
             context.AddSource(source.HintName, SourceText.From(source.Text, Encoding.UTF8));
         }
+    }
+
+    private static void Report(SourceProductionContext context, string path, CustomResourceOutputProblem problem)
+    {
+        var location = Location.Create(
+            path,
+            new TextSpan(problem.Start, problem.Length),
+            new LinePositionSpan(new LinePosition(problem.Line, problem.Column), new LinePosition(problem.Line, problem.Column + problem.Length)));
+        context.ReportDiagnostic(Diagnostic.Create(CustomResourceDiagnostics.For(problem.Id), location, problem.Message));
     }
 
     /// <summary>A path as a hint-name part: letters, digits, '.', '-' and '_' kept, anything else '_', the extension dropped.</summary>

@@ -22,6 +22,7 @@ public sealed partial class CustomResourceGenerator : IIncrementalGenerator
     {
         public const string Files = "CustomResourceFiles";
         public const string Outputs = "CustomResourceOutputs";
+        public const string Kinds = "CustomResourceKinds";
     }
 
     /// <inheritdoc />
@@ -39,5 +40,13 @@ public sealed partial class CustomResourceGenerator : IIncrementalGenerator
             .WithTrackingName(StepNames.Outputs);
 
         context.RegisterSourceOutput(outputs, static (productionContext, output) => Execute(productionContext, output));
+
+        // Only the kinds' names cross files: a CRD edit reruns this small step, never another file's emit.
+        var kinds = outputs
+            .Select(static (output, _) => output.Kinds)
+            .Collect()
+            .Select(static (all, _) => new EquatableArray<CustomResourceKind>([.. all.SelectMany(k => k)]))
+            .WithTrackingName(StepNames.Kinds);
+        context.RegisterSourceOutput(kinds, static (productionContext, all) => ReportDuplicateKinds(productionContext, all));
     }
 }

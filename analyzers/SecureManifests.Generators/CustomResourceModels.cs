@@ -12,7 +12,11 @@ namespace SecureManifests.Generators;
 internal sealed record CustomResourceFile(string Path, string HintPrefix, string Text, string? Namespace, string? RootNamespace);
 
 /// <summary>What one CRD file generates: sources and problems, as plain values (a problem's location is made at output).</summary>
-internal sealed record CustomResourceOutput(string Path, EquatableArray<CustomResourceOutputSource> Sources, EquatableArray<CustomResourceOutputProblem> Problems);
+internal sealed record CustomResourceOutput(
+    string Path, EquatableArray<CustomResourceOutputSource> Sources, EquatableArray<CustomResourceOutputProblem> Problems, EquatableArray<CustomResourceKind> Kinds);
+
+/// <summary>A kind a file generates, under its C# name, and where its CRD starts (for SM0115).</summary>
+internal sealed record CustomResourceKind(string Path, string TypeName, CustomResourceOutputProblem At);
 
 /// <summary>One generated source: its hint name and text.</summary>
 internal sealed record CustomResourceOutputSource(string HintName, string Text);

@@ -122,7 +122,7 @@ public sealed class IncrementalPipelineTests
         return (driver, compilation);
     }
 
-    private static void AssertHoldsNoForbiddenValue(object? value, string step, HashSet<object> seen)
+    internal static void AssertHoldsNoForbiddenValue(object? value, string step, HashSet<object> seen)
     {
         if (value is null || value is string || value.GetType().IsPrimitive || value.GetType().IsEnum || !seen.Add(value))
         {
@@ -144,7 +144,7 @@ public sealed class IncrementalPipelineTests
         }
     }
 
-    private static void AssertTypeHoldsNoForbiddenField(Type type, string step, HashSet<Type> seen)
+    internal static void AssertTypeHoldsNoForbiddenField(Type type, string step, HashSet<Type> seen)
     {
         if (type == typeof(string) || type.IsPrimitive || type.IsEnum || !seen.Add(type))
         {

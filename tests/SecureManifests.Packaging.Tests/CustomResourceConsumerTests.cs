@@ -1,37 +1,11 @@
 using System.Xml.Linq;
+using SecureManifests.Tests.Infrastructure;
 
 namespace SecureManifests.Packaging.Tests;
 
 /// <summary>The packaged CRD generator: a consumer lists a CRD as AdditionalFiles and uses the generated type.</summary>
 public sealed partial class BuildStepTests
 {
-    private const string WidgetCrd = """
-        apiVersion: apiextensions.k8s.io/v1
-        kind: CustomResourceDefinition
-        metadata:
-          name: widgets.example.com
-        spec:
-          group: example.com
-          names:
-            kind: Widget
-            plural: widgets
-          scope: Namespaced
-          versions:
-          - name: v1
-            served: true
-            storage: true
-            schema:
-              openAPIV3Schema:
-                type: object
-                properties:
-                  spec:
-                    type: object
-                    required: [size]
-                    properties:
-                      size: {type: integer, format: int32, description: How many widgets.}
-                      mode: {type: string, enum: [Fast, Slow]}
-        """;
-
     private const string WidgetUser = """
         using Shop.Widgets;
 
@@ -55,7 +29,8 @@ public sealed partial class BuildStepTests
     [Fact]
     public void A_crd_in_additional_files_becomes_a_type_the_consumer_uses_without_warnings()
     {
-        var project = Project("Gadgets", ("crds/widgets.yaml", WidgetCrd), ("Make.cs", WidgetUser));
+        var crd = InlineCrd.Widget("{type: object, required: [size], properties: {size: {type: integer, format: int32, description: How many widgets.}, mode: {type: string, enum: [Fast, Slow]}}}");
+        var project = Project("Gadgets", ("crds/widgets.yaml", crd), ("Make.cs", WidgetUser));
         var document = XDocument.Load(project);
         document.Root!.Add(new XElement("ItemGroup",
             new XElement("AdditionalFiles", new XAttribute("Include", "crds/widgets.yaml"), new XAttribute("SecureManifestsCrd", "true"), new XAttribute("Namespace", "Shop.Widgets"))));

@@ -38,22 +38,8 @@ internal static class CustomResourceDefinitionReader
     {
         var definitions = new List<CustomResourceDefinitionModel>();
         var problems = new List<CustomResourceProblem>();
-        var stream = new YamlStream();
-        var parser = new Parser(new StringReader(text));
-        try
+        if (Load(text, Path.GetFileName(filePath), problems) is not { } stream)
         {
-            stream.Load(parser);
-        }
-        catch (YamlException exception)
-        {
-            problems.Add(Malformed(filePath, exception.Start, exception.Message));
-            return new CustomResourceDefinitionReadResult(definitions, problems);
-        }
-        catch (InvalidOperationException exception)
-        {
-            // YamlDotNet's scanner fails some malformed input (a plain scalar cut by a flow indicator) this way, without a
-            // mark: the parser's last event is where it stopped.
-            problems.Add(Malformed(filePath, parser.Current?.End ?? Mark.Empty, exception.Message));
             return new CustomResourceDefinitionReadResult(definitions, problems);
         }
 
@@ -74,9 +60,35 @@ internal static class CustomResourceDefinitionReader
         return new CustomResourceDefinitionReadResult(definitions, problems);
     }
 
-    private static CustomResourceProblem Malformed(string filePath, Mark at, string message) =>
-        new(CustomResourceProblemIds.MalformedYaml, Math.Max(1, (int)at.Line), Math.Max(1, (int)at.Column),
-            Path.GetFileName(filePath) + " is not valid YAML: " + message);
+    /// <summary>
+    /// The documents of <paramref name="text"/>, or null with a <see cref="CustomResourceProblemIds.MalformedYaml"/>
+    /// problem that names <paramref name="subject"/> and where the parser stopped.
+    /// </summary>
+    internal static YamlStream? Load(string text, string subject, List<CustomResourceProblem> problems)
+    {
+        var stream = new YamlStream();
+        var parser = new Parser(new StringReader(text));
+        try
+        {
+            stream.Load(parser);
+            return stream;
+        }
+        catch (YamlException exception)
+        {
+            problems.Add(Malformed(subject, exception.Start, exception.Message));
+        }
+        catch (InvalidOperationException exception)
+        {
+            // YamlDotNet's scanner fails some malformed input (a plain scalar cut by a flow indicator) this way, without a
+            // mark: the parser's last event is where it stopped.
+            problems.Add(Malformed(subject, parser.Current?.End ?? Mark.Empty, exception.Message));
+        }
+
+        return null;
+    }
+
+    private static CustomResourceProblem Malformed(string subject, Mark at, string message) =>
+        new(CustomResourceProblemIds.MalformedYaml, Math.Max(1, (int)at.Line), Math.Max(1, (int)at.Column), subject + " is not valid YAML: " + message);
 
     private static bool IsDefinition(YamlMappingNode root, List<CustomResourceProblem> problems)
     {

@@ -4,19 +4,27 @@ using System.Text;
 
 namespace SecureManifests.CustomResources;
 
-/// <summary>The C# source of one CRD: its kind and the text (the kind's types in every served version).</summary>
+/// <summary>The C# source of one CRD: its kind, where its types went, and the text (the kind's types in every served version).</summary>
 internal sealed class CustomResourceSource
 {
-    public CustomResourceSource(string kind, string group, string source)
+    public CustomResourceSource(string kind, string group, string @namespace, int line, string source)
     {
         Kind = kind;
         Group = group;
+        Namespace = @namespace;
+        Line = line;
         Source = source;
     }
 
     public string Kind { get; }
 
     public string Group { get; }
+
+    /// <summary>The namespace of the storage version's types.</summary>
+    public string Namespace { get; }
+
+    /// <summary>1-based line of the CRD's document in its file.</summary>
+    public int Line { get; }
 
     public string Source { get; }
 }
@@ -65,7 +73,7 @@ internal static class CustomResourceEmitter
         foreach (var definition in read.Definitions)
         {
             var ns = @namespace ?? DefaultNamespace(rootNamespace, definition.Group);
-            sources.Add(new CustomResourceSource(definition.Kind, definition.Group, Emit(definition, ns, System.IO.Path.GetFileName(filePath))));
+            sources.Add(new CustomResourceSource(definition.Kind, definition.Group, ns, definition.Line, Emit(definition, ns, System.IO.Path.GetFileName(filePath))));
         }
 
         return new CustomResourceEmitResult(sources, problems);

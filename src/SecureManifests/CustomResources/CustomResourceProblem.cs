@@ -43,4 +43,7 @@ internal static class CustomResourceProblemIds
 
     /// <summary>The Namespace metadata given for a CRD file is not a C# namespace.</summary>
     public const string InvalidNamespace = "SM0114";
+
+    /// <summary>Two CRDs given to one project define the same kind in the same C# namespace.</summary>
+    public const string DuplicateKind = "SM0115";
 }

@@ -11,6 +11,20 @@ namespace SecureManifests.CustomResources;
 /// </summary>
 internal static class SchemaJson
 {
+    /// <summary>
+    /// Reads what <see cref="Write"/> wrote (JSON is YAML) with <see cref="StructuralSchema.Read"/>, the reader of CRD files:
+    /// one reader for both. Never throws; a syntax error is a <see cref="CustomResourceProblemIds.MalformedYaml"/> problem.
+    /// </summary>
+    public static StructuralSchema? Read(string json, List<CustomResourceProblem> problems)
+    {
+        if (CustomResourceDefinitionReader.Load(json, "the schema JSON", problems) is not { } stream)
+        {
+            return null;
+        }
+
+        return stream.Documents.Count == 0 ? null : StructuralSchema.Read(stream.Documents[0].RootNode, problems);
+    }
+
     public static string Write(StructuralSchema schema)
     {
         var json = new StringBuilder(1024);

@@ -105,7 +105,15 @@ internal sealed class StructuralSchema
     /// Reads the schema at <paramref name="node"/>. What cannot be mapped is added to <paramref name="problems"/>
     /// (<see cref="CustomResourceProblemIds.UnsupportedConstruct"/>) and left out of the result; never throws.
     /// </summary>
-    public static StructuralSchema Read(YamlNode node, List<CustomResourceProblem> problems)
+    public static StructuralSchema Read(YamlNode node, List<CustomResourceProblem> problems) => Read(node, problems, 0);
+
+    /// <summary>
+    /// How deep schemas may nest. Real CRDs stay under 30 levels (Prometheus' deepest is about 20); the limit keeps every
+    /// recursive walk of a schema (JSON writer, emitter, pod-template search) far from the compiler's stack limit.
+    /// </summary>
+    public const int MaxDepth = 128;
+
+    private static StructuralSchema Read(YamlNode node, List<CustomResourceProblem> problems, int depth)
     {
         var schema = new StructuralSchema
         {
@@ -118,6 +126,12 @@ internal sealed class StructuralSchema
             return schema;
         }
 
+        if (depth > MaxDepth)
+        {
+            problems.Add(Unsupported(node, "the schema nests deeper than " + MaxDepth.ToString(CultureInfo.InvariantCulture) + " levels"));
+            return schema;
+        }
+
         foreach (var entry in mapping.Children)
         {
             if (entry.Key is not YamlScalarNode { Value: { } key })
@@ -125,13 +139,13 @@ internal sealed class StructuralSchema
                 continue;
             }
 
-            schema.ReadKeyword(key, entry.Value, problems);
+            schema.ReadKeyword(key, entry.Value, problems, depth);
         }
 
         return schema;
     }
 
-    private void ReadKeyword(string key, YamlNode value, List<CustomResourceProblem> problems)
+    private void ReadKeyword(string key, YamlNode value, List<CustomResourceProblem> problems, int depth)
     {
         switch (key)
         {
@@ -151,7 +165,7 @@ internal sealed class StructuralSchema
                 Description = Scalar(value);
                 break;
             case "properties":
-                Properties = ReadProperties(value, problems);
+                Properties = ReadProperties(value, problems, depth);
                 break;
             case "required":
                 Required = ReadStrings(value, problems, key);
@@ -163,7 +177,7 @@ internal sealed class StructuralSchema
                 }
                 else
                 {
-                    Items = Read(value, problems);
+                    Items = Read(value, problems, depth + 1);
                 }
 
                 break;
@@ -174,7 +188,7 @@ internal sealed class StructuralSchema
                 }
                 else
                 {
-                    AdditionalProperties = Read(value, problems);
+                    AdditionalProperties = Read(value, problems, depth + 1);
                 }
 
                 break;
@@ -226,7 +240,7 @@ internal sealed class StructuralSchema
         }
     }
 
-    private static StructuralSchemaProperty[] ReadProperties(YamlNode value, List<CustomResourceProblem> problems)
+    private static StructuralSchemaProperty[] ReadProperties(YamlNode value, List<CustomResourceProblem> problems, int depth)
     {
         if (value is not YamlMappingNode mapping)
         {
@@ -239,7 +253,7 @@ internal sealed class StructuralSchema
         {
             if (entry.Key is YamlScalarNode { Value: { } name })
             {
-                properties.Add(new StructuralSchemaProperty(name, Read(entry.Value, problems)));
+                properties.Add(new StructuralSchemaProperty(name, Read(entry.Value, problems, depth + 1)));
             }
         }
 

@@ -83,11 +83,8 @@ internal sealed class VersionWriter
         }
 
         var qualifiedKind = Qualified(kind);
-        XmlDocs.Summary(_code, Indent, root.Description, _definition.Kind + " (" + _definition.Group + "/" + _version.Name + "), a custom resource.");
-        _code.Append(Indent).Append("[global::k8s.Models.KubernetesEntity(Group = ").Append(CSharpNames.Literal(_definition.Group))
-            .Append(", Kind = ").Append(CSharpNames.Literal(_definition.Kind))
-            .Append(", ApiVersion = ").Append(CSharpNames.Literal(_version.Name))
-            .Append(", PluralName = ").Append(CSharpNames.Literal(_definition.Plural)).Append(")]\n");
+        XmlDocs.Summary(_code, Indent, root.Description, XmlDocs.Escape(_definition.Kind + " (" + _definition.Group + "/" + _version.Name + "), a custom resource."));
+        WriteEntity(_definition.Kind);
         _code.Append(Indent).Append("[global::SecureManifests.CustomResources.CustomResource(").Append(_definition.Namespaced ? "true" : "false")
             .Append(", ").Append(qualifiedKind).Append(".StructuralSchemaJson)]\n");
         _code.Append(Indent).Append(GeneratedCode).Append('\n');
@@ -120,11 +117,8 @@ internal sealed class VersionWriter
     private void WriteList(string list, string kind)
     {
         _code.Append('\n');
-        XmlDocs.Summary(_code, Indent, null, "A list of " + _definition.Kind + " objects, as the API server returns it.");
-        _code.Append(Indent).Append("[global::k8s.Models.KubernetesEntity(Group = ").Append(CSharpNames.Literal(_definition.Group))
-            .Append(", Kind = ").Append(CSharpNames.Literal(_definition.ListKind))
-            .Append(", ApiVersion = ").Append(CSharpNames.Literal(_version.Name))
-            .Append(", PluralName = ").Append(CSharpNames.Literal(_definition.Plural)).Append(")]\n");
+        XmlDocs.Summary(_code, Indent, null, "A list of " + XmlDocs.Escape(_definition.Kind) + " objects, as the API server returns it.");
+        WriteEntity(_definition.ListKind);
         _code.Append(Indent).Append(GeneratedCode).Append('\n');
         var item = Qualified(kind);
         _code.Append(Indent).Append("public sealed partial class ").Append(list)
@@ -138,6 +132,13 @@ internal sealed class VersionWriter
             .Append(item).Append(">();\n");
         _code.Append(Indent).Append("}\n");
     }
+
+    /// <summary>[KubernetesEntity] with the group, <paramref name="kindValue"/>, the version and the plural.</summary>
+    private void WriteEntity(string kindValue) =>
+        _code.Append(Indent).Append("[global::k8s.Models.KubernetesEntity(Group = ").Append(CSharpNames.Literal(_definition.Group))
+            .Append(", Kind = ").Append(CSharpNames.Literal(kindValue))
+            .Append(", ApiVersion = ").Append(CSharpNames.Literal(_version.Name))
+            .Append(", PluralName = ").Append(CSharpNames.Literal(_definition.Plural)).Append(")]\n");
 
     /// <summary>KubeApiVersion, KubeKind, KubeGroup and KubePluralName, as KubernetesClient's models have them.</summary>
     private void WriteConstants(string kindValue)
@@ -170,12 +171,7 @@ internal sealed class VersionWriter
             .Append(MemberIndent).Append("public ").Append(metadataType).Append(" Metadata { get; set; } = new();\n\n");
     }
 
-    private string Group()
-    {
-        var builder = new StringBuilder();
-        XmlDocs.Escape(builder, _definition.Group);
-        return builder.Length == 0 ? string.Empty : builder.Append('/').ToString();
-    }
+    private string Group() => _definition.Group.Length == 0 ? string.Empty : XmlDocs.Escape(_definition.Group) + "/";
 
     private void WriteClass(string name, StructuralSchema schema)
     {
@@ -187,7 +183,7 @@ internal sealed class VersionWriter
         }
 
         _code.Append('\n');
-        XmlDocs.Summary(_code, Indent, schema.Description, "The <" + "c>" + name + "</c> part of " + _definition.Kind + ".");
+        XmlDocs.Summary(_code, Indent, schema.Description, "The <c>" + name + "</c> part of " + XmlDocs.Escape(_definition.Kind) + ".");
         _code.Append(Indent).Append(GeneratedCode).Append('\n')
             .Append(Indent).Append("public sealed partial class ").Append(name).Append('\n')
             .Append(Indent).Append("{\n");
@@ -218,10 +214,7 @@ internal sealed class VersionWriter
 
     private void WriteProperty(StructuralSchemaProperty property, string name, string type, bool required, bool trailingBlank = true)
     {
-        var fallback = new StringBuilder("The <c>");
-        XmlDocs.Escape(fallback, property.Name);
-        fallback.Append("</c> field.");
-        XmlDocs.Summary(_code, MemberIndent, property.Schema.Description, fallback.ToString());
+        XmlDocs.Summary(_code, MemberIndent, property.Schema.Description, "The <c>" + XmlDocs.Escape(property.Name) + "</c> field.");
         _code.Append(MemberIndent).Append("[global::System.Text.Json.Serialization.JsonPropertyName(").Append(CSharpNames.Literal(property.Name)).Append(")]\n")
             .Append(MemberIndent).Append(required ? "public required " : "public ").Append(type)
             .Append(required && !property.Schema.Nullable ? string.Empty : "?").Append(' ').Append(name).Append(" { get; set; }\n");

@@ -6,10 +6,19 @@ namespace SecureManifests.CustomResources;
 /// <summary>A schema description as an XML doc comment: escaped, with its blank-line paragraphs kept as &lt;para&gt;.</summary>
 internal static class XmlDocs
 {
-    /// <summary>Appends <c>/// &lt;summary&gt;</c> lines at <paramref name="indent"/>.</summary>
-    public static void Summary(StringBuilder code, string indent, string? description, string fallback)
+    /// <summary>
+    /// Appends <c>/// &lt;summary&gt;</c> lines at <paramref name="indent"/>: the description, escaped, or when there is none
+    /// <paramref name="fallbackXml"/>, which is XML already (one line, so it may hold <c>&lt;c&gt;</c>).
+    /// </summary>
+    public static void Summary(StringBuilder code, string indent, string? description, string fallbackXml)
     {
-        var text = string.IsNullOrWhiteSpace(description) ? fallback : description!.Replace("\r\n", "\n").Replace('\r', '\n').Trim();
+        if (string.IsNullOrWhiteSpace(description))
+        {
+            code.Append(indent).Append("/// <summary>").Append(fallbackXml).Append("</summary>\n");
+            return;
+        }
+
+        var text = description!.Replace("\r\n", "\n").Replace('\r', '\n').Trim();
         code.Append(indent).Append("/// <summary>\n");
         var paragraphs = text.Split(["\n\n"], StringSplitOptions.RemoveEmptyEntries);
         foreach (var paragraph in paragraphs)
@@ -43,6 +52,14 @@ internal static class XmlDocs
     }
 
     /// <summary>XML text: &amp;, &lt; and &gt; escaped (so <c>]]&gt;</c> cannot end anything), control characters dropped.</summary>
+    public static string Escape(string text)
+    {
+        var escaped = new StringBuilder(text.Length);
+        Escape(escaped, text);
+        return escaped.ToString();
+    }
+
+    /// <summary>Appends <paramref name="text"/> as XML text.</summary>
     public static void Escape(StringBuilder code, string text)
     {
         foreach (var c in text)

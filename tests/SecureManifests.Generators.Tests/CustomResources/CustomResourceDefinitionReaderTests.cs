@@ -4,39 +4,16 @@ namespace SecureManifests.Generators.Tests.CustomResources;
 
 public sealed class CustomResourceDefinitionReaderTests
 {
-    private const string Widget = """
-        apiVersion: apiextensions.k8s.io/v1
-        kind: CustomResourceDefinition
-        metadata:
-          name: widgets.example.com
-        spec:
-          group: example.com
-          names:
-            kind: Widget
-            plural: widgets
-          scope: Cluster
-          versions:
+    private const string Beta = """
           - name: v1beta1
             served: true
             storage: false
             schema:
               openAPIV3Schema:
                 type: object
-          - name: v1
-            served: true
-            storage: true
-            schema:
-              openAPIV3Schema:
-                type: object
-                properties:
-                  spec:
-                    type: object
-                    required: [size]
-                    properties:
-                      size:
-                        type: integer
-                        minimum: 1
         """;
+
+    private static readonly string Widget = InlineCrd.Widget("{type: object, required: [size], properties: {size: {type: integer, minimum: 1}}}", extraVersions: Beta);
 
     [Fact]
     public void Reads_names_scope_and_versions_in_file_order()
@@ -45,13 +22,22 @@ public sealed class CustomResourceDefinitionReaderTests
 
         Assert.Empty(result.Problems);
         var definition = Assert.Single(result.Definitions);
-        Assert.Equal(("example.com", "Widget", "widgets", "WidgetList", false), (definition.Group, definition.Kind, definition.Plural, definition.ListKind, definition.Namespaced));
-        Assert.Equal(["v1beta1", "v1"], definition.Versions.Select(v => v.Name));
+        Assert.Equal(("example.com", "Widget", "widgets", "WidgetList", true), (definition.Group, definition.Kind, definition.Plural, definition.ListKind, definition.Namespaced));
+        Assert.Equal(["v1", "v1beta1"], definition.Versions.Select(v => v.Name));
         Assert.Equal("v1", definition.StorageVersion.Name);
         Assert.Equal(12, definition.Versions[0].Line);
         var size = definition.StorageVersion.Schema.Property("spec")!.Property("size")!;
-        Assert.Equal(("integer", 1d, 30, 17), (size.Type, size.Minimum, size.Line, size.Column));
+        Assert.Equal(("integer", 1d), (size.Type, size.Minimum));
+        Assert.Equal((20, ColumnOf(20, "{type: integer")), (size.Line, size.Column));
         Assert.True(definition.StorageVersion.Schema.Property("spec")!.IsRequired("size"));
+    }
+
+    [Fact]
+    public void A_cluster_scoped_crd_is_not_namespaced()
+    {
+        var result = CustomResourceDefinitionReader.Read(Widget.Replace("scope: Namespaced", "scope: Cluster", StringComparison.Ordinal), "w.yaml");
+
+        Assert.False(Assert.Single(result.Definitions).Namespaced);
     }
 
     [Fact]
@@ -121,7 +107,14 @@ public sealed class CustomResourceDefinitionReaderTests
 
         Assert.Empty(result.Definitions);
         var problem = Assert.Single(result.Problems);
-        Assert.Equal((CustomResourceProblemIds.UnsupportedConstruct, 30, 23), (problem.Id, problem.Line, problem.Column));
+        Assert.Equal((CustomResourceProblemIds.UnsupportedConstruct, 20, ColumnOf(20, "'#/definitions/Size'", "$ref")), (problem.Id, problem.Line, problem.Column));
+    }
+
+    /// <summary>The 1-based column of <paramref name="text"/> on a 1-based line of the CRD (with a replacement applied).</summary>
+    private static int ColumnOf(int line, string text, string? replaced = null)
+    {
+        var crd = replaced is null ? Widget : Widget.Replace("type: integer", "$ref: " + text, StringComparison.Ordinal);
+        return crd.Split('\n')[line - 1].IndexOf(text, StringComparison.Ordinal) + 1;
     }
 
     [Theory]
@@ -139,6 +132,17 @@ public sealed class CustomResourceDefinitionReaderTests
 
         Assert.Empty(result.Definitions);
         Assert.All(result.Problems, p => Assert.True(p.Line >= 1 && p.Column >= 1, p.ToString()));
+    }
+
+    [Fact]
+    public void A_schema_nested_deeper_than_the_limit_is_a_problem_not_a_stack_overflow()
+    {
+        var deep = string.Concat(Enumerable.Repeat("{type: object, properties: {a: ", StructuralSchema.MaxDepth + 5)) + "{type: string}" + new string('}', 2 * (StructuralSchema.MaxDepth + 5));
+
+        var result = CustomResourceDefinitionReader.Read(InlineCrd.Widget(deep), "deep.yaml");
+
+        Assert.Empty(result.Definitions);
+        Assert.Equal("the schema nests deeper than 128 levels", Assert.Single(result.Problems).Message);
     }
 
     [CrdTheory]

@@ -80,4 +80,18 @@ public sealed class CustomResourceDiagnosticsTests
         Assert.Empty(generated.GeneratorDiagnostics);
         Assert.Equal(2, generated.Compilation.SyntaxTrees.Select(t => t.FilePath).Distinct().Count());
     }
+
+    [Fact]
+    public async Task The_same_kind_twice_in_one_namespace_is_SM0115_at_the_second_file()
+    {
+        var generated = await CrdGeneration.RunAsync(
+            [new CrdInput("/project/crds/b-copy.yaml", "# a copy\n" + InlineCrd.Widget("{type: object}"), "Shop"), new CrdInput("/project/crds/a.yaml", InlineCrd.Widget("{type: object}"), "Shop"),
+             new CrdInput("/project/crds/c.yaml", InlineCrd.Widget("{type: object}"), "Elsewhere")]);
+
+        var diagnostic = Assert.Single(generated.GeneratorDiagnostics);
+        Assert.Equal(("SM0115", "/project/crds/b-copy.yaml", 1), (diagnostic.Id, diagnostic.Location.GetLineSpan().Path, diagnostic.Location.GetLineSpan().StartLinePosition.Line));
+        Assert.Equal(
+            "The CRD defines Shop.Widget, which a.yaml defines too; give one of the files another Namespace metadata",
+            diagnostic.GetMessage(System.Globalization.CultureInfo.InvariantCulture));
+    }
 }

@@ -28,6 +28,8 @@ public sealed class CustomResourceIncrementalTests
             Assert.All(outputs, o => Assert.True(o.Reason is IncrementalStepRunReason.Cached or IncrementalStepRunReason.Unchanged, $"{step} ran again: {o.Reason}"));
         }
 
+        Assert.All(result.TrackedSteps[CustomResourceGenerator.StepNames.Kinds].SelectMany(s => s.Outputs), o =>
+            Assert.True(o.Reason is IncrementalStepRunReason.Cached or IncrementalStepRunReason.Unchanged, $"the kinds step ran again: {o.Reason}"));
         Assert.All(result.TrackedOutputSteps.SelectMany(s => s.Value).SelectMany(s => s.Outputs), o =>
             Assert.True(o.Reason is IncrementalStepRunReason.Cached or IncrementalStepRunReason.Unchanged, $"an output step ran again: {o.Reason}"));
     }
@@ -51,6 +53,22 @@ public sealed class CustomResourceIncrementalTests
         var modified = result.TrackedSteps[CustomResourceGenerator.StepNames.Outputs].SelectMany(s => s.Outputs).Single(o => o.Reason == IncrementalStepRunReason.Modified);
         Assert.Equal(Widget.Path, ((CustomResourceOutput)modified.Value).Path);
         Assert.Contains("public long? Count { get; set; }", result.GeneratedSources.Single(s => s.HintName.Contains("Widget", StringComparison.Ordinal)).SourceText.ToString(), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task Step_outputs_hold_no_symbol_syntax_or_compilation()
+    {
+        var (driver, _) = await RunOnceAsync();
+        var result = driver.GetRunResult().Results.Single();
+
+        foreach (var step in Steps)
+        {
+            foreach (var (value, _) in result.TrackedSteps[step].SelectMany(s => s.Outputs))
+            {
+                IncrementalPipelineTests.AssertHoldsNoForbiddenValue(value, step, new HashSet<object>(ReferenceEqualityComparer.Instance));
+                IncrementalPipelineTests.AssertTypeHoldsNoForbiddenField(value.GetType(), step, []);
+            }
+        }
     }
 
     private static async Task<(GeneratorDriver Driver, Compilation Compilation)> RunOnceAsync(AdditionalText? widgetText = null)

@@ -167,12 +167,14 @@ public sealed class CustomResourceMappingTests
     public async Task Descriptions_become_escaped_summaries_with_paragraphs()
     {
         var compilation = await CompileCleanAsync(InlineCrd.Widget("""
-            {type: object, properties: {size: {type: integer, description: "Use <b> & ]]> here.\n\nSecond paragraph\nwith two lines."}}}
+            {type: object, properties: {size: {type: integer, description: "Use <b> & ]]> here.\n\nSecond paragraph\nwith two lines."}, a&b: {type: string}}}
             """));
 
         var xml = compilation.GetTypeByMetadataName("Consumer.ExampleCom.WidgetSpec")!.GetMembers("Size").Single().GetDocumentationCommentXml()!;
         var lines = string.Join("\n", xml.Split('\n').Select(l => l.Trim()));
         Assert.Contains("<summary>\n<para>\nUse &lt;b&gt; &amp; ]]&gt; here.\n</para>\n<para>\nSecond paragraph\nwith two lines.\n</para>\n</summary>", lines, StringComparison.Ordinal);
+        var undocumented = compilation.GetTypeByMetadataName("Consumer.ExampleCom.WidgetSpec")!.GetMembers("AB").Single().GetDocumentationCommentXml()!;
+        Assert.Contains("<summary>The <c>a&amp;b</c> field.</summary>", undocumented, StringComparison.Ordinal);
     }
 
     [CrdFact]
@@ -183,6 +185,21 @@ public sealed class CustomResourceMappingTests
 
         var template = generated.Compilation.GetTypeByMetadataName("Argo.RolloutSpec")!.GetMembers("Template").OfType<IPropertySymbol>().Single();
         Assert.Equal("k8s.Models.V1PodTemplateSpec?", template.Type.ToDisplayString());
+    }
+
+    [CrdFact]
+    public async Task Gateway_api_routes_get_their_storage_version_and_every_other_served_one()
+    {
+        const string File = "gateway-api/gateway.networking.k8s.io_httproutes.yaml";
+        var generated = await CrdGeneration.RunAsync([new CrdInput(SharedCrds.FullPath(File), SharedCrds.Read(File), "Gateway")]);
+
+        var storage = generated.Compilation.GetTypeByMetadataName("Gateway.HTTPRoute")!;
+        Assert.Equal("v1", storage.GetMembers("KubeApiVersion").OfType<IFieldSymbol>().Single().ConstantValue);
+        Assert.Equal("v1beta1", generated.Compilation.GetTypeByMetadataName("Gateway.V1beta1.HTTPRoute")!.GetMembers("KubeApiVersion").OfType<IFieldSymbol>().Single().ConstantValue);
+        var entity = storage.GetAttributes().Single(a => a.AttributeClass!.Name == "KubernetesEntityAttribute");
+        Assert.Equal(
+            ["Group=gateway.networking.k8s.io", "Kind=HTTPRoute", "ApiVersion=v1", "PluralName=httproutes"],
+            entity.NamedArguments.Select(a => a.Key + "=" + a.Value.Value));
     }
 
     [Fact]

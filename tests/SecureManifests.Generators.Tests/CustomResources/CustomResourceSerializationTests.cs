@@ -68,6 +68,39 @@ public sealed class CustomResourceSerializationTests
         Assert.IsAssignableFrom<IKubernetesObject<k8s.Models.V1ObjectMeta>>(read);
     }
 
+    [CrdFact]
+    public async Task A_cert_manager_certificate_serializes_to_the_json_cert_manager_reads()
+    {
+        const string File = "cert-manager/cert-manager.io_certificates.yaml";
+        const string Make = """
+            using Acme.CertManager;
+
+            namespace Consumer;
+
+            public static class Make
+            {
+                public static object Certificate() => new Certificate
+                {
+                    Metadata = new() { Name = "shop-tls" },
+                    Spec = new CertificateSpec
+                    {
+                        SecretName = "shop-tls",
+                        IssuerRef = new CertificateSpecIssuerRef { Name = "letsencrypt", Kind = "ClusterIssuer" },
+                        DnsNames = ["shop.example.com"],
+                        PrivateKey = new CertificateSpecPrivateKey { Algorithm = CertificateSpecPrivateKeyAlgorithm.ECDSA, Size = 256 },
+                        Usages = [CertificateSpecUsages.ServerAuth, CertificateSpecUsages.SMime],
+                    },
+                };
+            }
+            """;
+        var generated = await CrdGeneration.RunAsync([new CrdInput(SharedCrds.FullPath(File), SharedCrds.Read(File), "Acme.CertManager")], Make);
+        var certificate = CrdGeneration.Load(generated.Compilation).GetType("Consumer.Make")!.GetMethod("Certificate")!.Invoke(null, null)!;
+
+        Assert.Equal(
+            """{"apiVersion":"cert-manager.io/v1","kind":"Certificate","metadata":{"name":"shop-tls"},"spec":{"dnsNames":["shop.example.com"],"issuerRef":{"kind":"ClusterIssuer","name":"letsencrypt"},"privateKey":{"algorithm":"ECDSA","size":256},"secretName":"shop-tls","usages":["server auth","s/mime"]}}""",
+            KubernetesJson.Serialize(certificate));
+    }
+
     [Fact]
     public async Task Unknown_fields_of_a_schema_that_preserves_them_round_trip()
     {

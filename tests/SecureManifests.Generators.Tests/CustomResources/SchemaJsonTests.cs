@@ -38,6 +38,15 @@ public sealed class SchemaJsonTests
         Assert.Equal(["é", "'"], again.Enum);
     }
 
+    [Fact]
+    public void Reading_malformed_json_is_a_problem_not_an_exception()
+    {
+        var problems = new List<CustomResourceProblem>();
+
+        Assert.Null(SchemaJson.Read("{\"type\":", problems));
+        Assert.Equal(CustomResourceProblemIds.MalformedYaml, Assert.Single(problems).Id);
+    }
+
     [CrdTheory]
     [MemberData(nameof(SharedCrds.Files), MemberType = typeof(SharedCrds))]
     public void Every_shared_crd_version_round_trips(string file)
@@ -48,7 +57,10 @@ public sealed class SchemaJsonTests
             {
                 var json = SchemaJson.Write(version.Schema);
 
-                var again = SchemaJson.Write(PodTemplateSchemasTests.Schema(json));
+                var problems = new List<CustomResourceProblem>();
+                var again = SchemaJson.Write(SchemaJson.Read(json, problems)!);
+
+                Assert.Empty(problems);
 
                 Assert.Equal(json, again);
                 Assert.DoesNotContain("\"description\":\"", json, StringComparison.Ordinal);

@@ -1,7 +1,10 @@
-namespace SecureManifests.Generators.Tests.CustomResources;
+namespace SecureManifests.Tests.Infrastructure;
 
-/// <summary>Small CRDs written in tests: a kind of example.com with the given spec schema (flow YAML) and versions.</summary>
-internal static class InlineCrd
+/// <summary>
+/// Small CRDs written in tests (generator, reader, packaging): a namespaced kind of example.com, version v1 (storage),
+/// with the given spec schema (flow YAML), root required list and more versions. Line 12 is the v1 entry, line 20 its spec.
+/// </summary>
+public static class InlineCrd
 {
     public const string Path = "/project/crds/widgets.yaml";
 
