@@ -11,7 +11,8 @@ namespace SecureManifests.Schemas;
 /// server would reject it by: <c>required</c>, <c>enum</c>, <c>pattern</c>, <c>minimum</c>/<c>maximum</c> (and their
 /// exclusive forms), <c>minLength</c>/<c>maxLength</c> and <c>minItems</c>/<c>maxItems</c>. Types are the C# types'
 /// business, and CEL rules (<c>x-kubernetes-validations</c>) the cluster's. Walks properties in the schema's order, so
-/// the first problem is always the same one.
+/// the first problem is always the same one. It goes only where the schema goes, so its recursion is bounded by the
+/// schema's depth (<see cref="StructuralSchema.MaxDepth"/>), however deep the object.
 /// </summary>
 internal static class StructuralSchemaValidator
 {
