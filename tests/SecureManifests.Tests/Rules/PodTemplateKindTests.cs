@@ -1,6 +1,7 @@
 using System.Text.Json.Nodes;
 using k8s;
 using k8s.Models;
+using SecureManifests.CustomResources;
 using SecureManifests.Model;
 using SecureManifests.Rules;
 using static SecureManifests.Tests.Rules.TestObjects;
@@ -190,5 +191,25 @@ public sealed class PodTemplateKindTests
         Assert.Equal("spec.template", kinds.Find("argoproj.io/v1alpha1", "Rollout")!.Path);
         Assert.Null(kinds.Find("argoproj.io/v1alpha1", "AnalysisRun"));
         Assert.Null(kinds.Find("v1", "Rollout"));
+    }
+
+    [Fact]
+    public void A_schema_replaces_a_built_in_place_keeps_its_first_place_and_is_refused_against_a_declared_one()
+    {
+        var kinds = new PodTemplateKindSet();
+
+        kinds.AddFromSchema("argoproj.io", "Rollout", [new PodTemplateSchemaPath("spec.pod", isTemplate: false)]);
+        kinds.AddFromSchema("argoproj.io", "Rollout", [new PodTemplateSchemaPath("spec.template", isTemplate: true)]);
+        kinds.AddFromSchema("example.com", "Widget", [new PodTemplateSchemaPath("spec.a", isTemplate: true), new PodTemplateSchemaPath("spec.b", isTemplate: true)]);
+        kinds.AddFromSchema("example.com", "Odd", [new PodTemplateSchemaPath("spec.$pod", isTemplate: true)]);
+        var declared = new PodTemplateKindSet();
+        declared.Add(new PodTemplateKind("example.com", "Widget", "spec.template"));
+        var clash = Assert.Throws<ArgumentException>(() => declared.AddAll(kinds));
+        var copy = new PodTemplateKindSet();
+        copy.AddAll(kinds);
+
+        Assert.Equal(["DeploymentConfig (apps.openshift.io) at spec.template", "Rollout (argoproj.io) at spec.pod (pod spec)", "Widget (example.com) at spec.a"], kinds.Select(k => k.ToString()));
+        Assert.Equal(kinds, copy);
+        Assert.StartsWith("pod-template kind Widget (example.com) at spec.a is already declared as Widget (example.com) at spec.template", clash.Message, StringComparison.Ordinal);
     }
 }
