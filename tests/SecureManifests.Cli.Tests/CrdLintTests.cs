@@ -11,46 +11,11 @@ namespace SecureManifests.Cli.Tests;
 /// </summary>
 public sealed class CrdLintTests : IDisposable
 {
-    /// <summary>A CRD of a kind no list knows, Widget of example.com, whose pod template is at spec.podTemplate.</summary>
-    internal const string WidgetCrd = """
-        apiVersion: apiextensions.k8s.io/v1
-        kind: CustomResourceDefinition
-        metadata:
-          name: widgets.example.com
-        spec:
-          group: example.com
-          scope: Namespaced
-          names: {kind: Widget, plural: widgets, singular: widget, listKind: WidgetList}
-          versions:
-          - name: v1
-            served: true
-            storage: true
-            schema:
-              openAPIV3Schema:
-                type: object
-                properties:
-                  spec:
-                    type: object
-                    properties:
-                      podTemplate:
-                        type: object
-                        properties:
-                          metadata: {type: object, x-kubernetes-preserve-unknown-fields: true}
-                          spec:
-                            type: object
-                            required: [containers]
-                            x-kubernetes-preserve-unknown-fields: true
-                            properties:
-                              containers:
-                                type: array
-                                items:
-                                  type: object
-                                  x-kubernetes-preserve-unknown-fields: true
-                                  properties:
-                                    name: {type: string}
-                                    image: {type: string}
-
-        """;
+    /// <summary>A CRD of a kind no list knows, Widget of example.com, whose pod template is at spec.podTemplate (line 20).</summary>
+    internal static readonly string WidgetCrd = InlineCrd.Widget(
+        "{type: object, properties: {podTemplate: {type: object, properties: {metadata: {type: object, x-kubernetes-preserve-unknown-fields: true}, " +
+        "spec: {type: object, required: [containers], x-kubernetes-preserve-unknown-fields: true, properties: {containers: {type: array, items: " +
+        "{type: object, x-kubernetes-preserve-unknown-fields: true, properties: {name: {type: string}, image: {type: string}}}}}}}}}}");
 
     private const string PrivilegedWidget = """
         apiVersion: example.com/v1
@@ -175,12 +140,12 @@ public sealed class CrdLintTests : IDisposable
     public void A_CRD_file_with_a_problem_is_one_error_line_at_its_place_and_nothing_is_linted()
     {
         _folder.Write("widget.yaml", PrivilegedWidget);
-        _folder.Write("ref.yaml", WidgetCrd.Replace("podTemplate:\n", "podTemplate:\n                $ref: '#/definitions/pod'\n", StringComparison.Ordinal));
+        _folder.Write("ref.yaml", WidgetCrd.Replace("podTemplate: {", "podTemplate: {$ref: '#/definitions/pod', ", StringComparison.Ordinal));
         _folder.Write("deployment.yaml", "apiVersion: apps/v1\nkind: Deployment\nmetadata: {name: web}\n");
         _folder.Write("broken.yaml", "kind: [\n");
 
         Assert.Equal(
-            ["ref.yaml:21:23: error: $ref is not allowed in a CRD schema; inline the referenced schema"],
+            ["ref.yaml:20:65: error: $ref is not allowed in a CRD schema; inline the referenced schema"],
             Lint("widget.yaml", "--crd", "ref.yaml").ErrorLines);
         Assert.Equal(["missing.yaml:1:1: error: no such CRD file"], Lint("widget.yaml", "--crd", "missing.yaml").ErrorLines);
         Assert.Equal(["deployment.yaml:1:1: error: no CustomResourceDefinition (apiextensions.k8s.io/v1) in this file"], Lint("widget.yaml", "--crd", "deployment.yaml").ErrorLines);

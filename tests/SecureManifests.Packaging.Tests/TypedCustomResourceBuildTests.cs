@@ -1,4 +1,5 @@
 using System.Xml.Linq;
+using SecureManifests.Tests.Infrastructure;
 
 namespace SecureManifests.Packaging.Tests;
 
@@ -8,44 +9,11 @@ namespace SecureManifests.Packaging.Tests;
 /// </summary>
 public sealed partial class BuildStepTests
 {
-    private const string GadgetCrd = """
-        apiVersion: apiextensions.k8s.io/v1
-        kind: CustomResourceDefinition
-        metadata:
-          name: gadgets.example.com
-        spec:
-          group: example.com
-          names: {kind: Gadget, plural: gadgets}
-          scope: Namespaced
-          versions:
-          - name: v1
-            served: true
-            storage: true
-            schema:
-              openAPIV3Schema:
-                type: object
-                properties:
-                  spec:
-                    type: object
-                    required: [size]
-                    properties:
-                      size: {type: integer, format: int32, minimum: 1}
-                      podTemplate:
-                        type: object
-                        properties:
-                          metadata: {type: object}
-                          spec:
-                            type: object
-                            required: [containers]
-                            properties:
-                              containers:
-                                type: array
-                                items:
-                                  type: object
-                                  properties:
-                                    name: {type: string}
-                                    image: {type: string}
-        """;
+    private static readonly string GadgetCrd = InlineCrd.Widget(
+        "{type: object, required: [size], properties: {size: {type: integer, format: int32, minimum: 1}, podTemplate: {type: object, properties: " +
+        "{metadata: {type: object}, spec: {type: object, required: [containers], properties: {containers: {type: array, items: " +
+        "{type: object, properties: {name: {type: string}, image: {type: string}}}}}}}}}}",
+        kind: "Gadget");
 
     private const string GadgetApps = """
         using k8s.Models;
