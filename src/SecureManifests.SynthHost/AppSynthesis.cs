@@ -92,7 +92,7 @@ internal sealed class AppSynthesis(HostArguments arguments, TextWriter stdout, B
         }
         catch (ManifestDefinitionException e)
         {
-            report.Add(MsBuildMessage.Error(entry, MsBuildMessage.DefinitionFailed, e.Message));
+            report.Add(MsBuildMessage.DefinitionError(entry, e));
         }
 #pragma warning disable CA1031 // User code may throw anything; the build gets one line naming the app, not a stack trace.
         catch (Exception e)

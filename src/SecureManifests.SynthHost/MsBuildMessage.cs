@@ -27,6 +27,11 @@ internal static class MsBuildMessage
             : new ReportEntry(category, finding.RuleId, Resolve(at.File), at.Line, 1, text);
     }
 
+    /// <summary>The app's definition failed: at the C# call the error is about when the SDK knows it, else at the app class.</summary>
+    public static ReportEntry DefinitionError(ManifestAppEntry app, ManifestDefinitionException error) => error.At is { } at
+        ? new ReportEntry(ReportCategory.Error, DefinitionFailed, Resolve(at.File), at.Line, 1, Validation.PrintableText.Escape(error.Message))
+        : Error(app, DefinitionFailed, error.Message);
+
     public static ReportEntry Error(ManifestAppEntry app, string code, string text) =>
         new(ReportCategory.Error, code, AppFile(app), app.Line, app.Column, Validation.PrintableText.Escape(text));
 

@@ -1,4 +1,5 @@
 using System.Runtime.CompilerServices;
+using System.Text.Json;
 using k8s;
 using k8s.Models;
 using SecureManifests.Admission;
@@ -6,6 +7,7 @@ using SecureManifests.Defaults;
 using SecureManifests.Model;
 using SecureManifests.Networking;
 using SecureManifests.Rules;
+using SecureManifests.Schemas;
 using SecureManifests.Validation;
 
 namespace SecureManifests;
@@ -91,40 +93,61 @@ public class App
 
     /// <summary>
     /// The escape hatch: any Kubernetes object, a CRD instance included, joins the output and the checks as it is.
-    /// Namespaced objects must name one of this app's namespaces; the recommended labels are added when missing, and
-    /// so are <c>apiVersion</c> and <c>kind</c>, from the model type (<c>new V1Pod { ... }</c> needs neither).
+    /// Namespaced objects must name one of this app's namespaces, and cluster-scoped ones none; the recommended labels
+    /// are added when missing, and so are <c>apiVersion</c> and <c>kind</c>, from the model type (<c>new V1Pod { ... }</c>
+    /// needs neither). An object of a type generated from a CRD (<c>[CustomResource]</c>) is checked against the CRD's
+    /// schema here, as it will be written: a required field left out or a value the schema refuses is a definition error
+    /// naming the field.
     /// </summary>
     public T Add<T>(T kubernetesObject, [CallerFilePath] string callerFile = "", [CallerLineNumber] int callerLine = 0)
         where T : IKubernetesObject<V1ObjectMeta>
     {
         Arguments.NotNull(kubernetesObject, Reference);
+        var at = SourceLocation.Of(callerFile, callerLine);
         if (EntityIdentity.TryGet(kubernetesObject.GetType(), out var apiVersion, out var kind))
         {
             kubernetesObject.ApiVersion = string.IsNullOrEmpty(kubernetesObject.ApiVersion) ? apiVersion : kubernetesObject.ApiVersion;
             kubernetesObject.Kind = string.IsNullOrEmpty(kubernetesObject.Kind) ? kind : kubernetesObject.Kind;
         }
 
-        var reference = $"{kubernetesObject.Kind ?? "object"} {kubernetesObject.Metadata?.NamespaceProperty}/{kubernetesObject.Metadata?.Name}";
+        var ns = kubernetesObject.Metadata?.NamespaceProperty;
+        var reference = $"{kubernetesObject.Kind ?? "object"} {(ns is null ? string.Empty : ns + "/")}{kubernetesObject.Metadata?.Name}";
+        ManifestDefinitionException Invalid(string field, string problem) => new(reference, field, problem) { At = at };
         if (string.IsNullOrEmpty(kubernetesObject.ApiVersion) || string.IsNullOrEmpty(kubernetesObject.Kind))
         {
-            throw new ManifestDefinitionException(reference, "apiVersion/kind", "an object of a type without [KubernetesEntity] needs apiVersion and kind");
+            throw Invalid("apiVersion/kind", "an object of a type without [KubernetesEntity] needs apiVersion and kind");
         }
 
         if (string.IsNullOrEmpty(kubernetesObject.Metadata?.Name))
         {
-            throw new ManifestDefinitionException(reference, "metadata.name", "a raw object needs a name");
+            throw Invalid("metadata.name", "a raw object needs a name");
         }
 
-        var ns = kubernetesObject.Metadata.NamespaceProperty;
         if (ns is not null && _namespaces.All(n => n.Name != ns))
         {
-            throw new ManifestDefinitionException(reference, "metadata.namespace", $"namespace '{ns}' is not defined in app '{Name}'; add it with AddNamespace first");
+            throw Invalid("metadata.namespace", $"namespace '{ns}' is not defined in app '{Name}'; add it with AddNamespace first");
+        }
+
+        var customResource = CustomResourceType.Of(kubernetesObject.GetType());
+        if (ScopeProblem(kubernetesObject.Kind, ns is not null, customResource) is { } scope)
+        {
+            throw Invalid("metadata.namespace", scope);
         }
 
         kubernetesObject.Metadata.Labels ??= new Dictionary<string, string>(StringComparer.Ordinal);
         kubernetesObject.Metadata.Labels.TryAdd(RecommendedLabels.PartOf, Name);
         kubernetesObject.Metadata.Labels.TryAdd(RecommendedLabels.ManagedBy, RecommendedLabels.ManagedByValue);
-        _rawObjects.Add((kubernetesObject, SourceLocation.Of(callerFile, callerLine)));
+        if (customResource is not null)
+        {
+            var schema = customResource.Schema ?? throw Invalid("[CustomResource]", customResource.Problem + "; generate the type again");
+            var written = JsonSerializer.SerializeToElement(kubernetesObject, ModelJson.KubernetesOptions.GetTypeInfo(kubernetesObject.GetType()));
+            if (StructuralSchemaValidator.FirstProblem(schema, written) is { } problem)
+            {
+                throw Invalid(problem.Field, problem.Problem);
+            }
+        }
+
+        _rawObjects.Add((kubernetesObject, at));
         return kubernetesObject;
     }
 
@@ -160,6 +183,22 @@ public class App
         objects.AddRange(_rawObjects.Select(r => ((IKubernetesObject)r.Object, (Func<string, SourceLocation?>)(_ => r.At))));
         RequireUniqueIdentities(objects.Select(o => o.Item1).ToList());
         return objects;
+    }
+
+    /// <summary>
+    /// Why an object of <paramref name="kind"/> cannot be where it is, or null: the scope of a kind generated from a CRD
+    /// is its <c>[CustomResource]</c>'s, of a built-in kind the Kubernetes API's, and of any other kind unknown, so it
+    /// may be either.
+    /// </summary>
+    private static string? ScopeProblem(string kind, bool inNamespace, CustomResourceType? customResource)
+    {
+        var namespaced = customResource?.Namespaced ?? (Rules.Semantics.KindScopes.IsNamespaced(kind) ? true : Rules.Semantics.KindScopes.IsClusterScoped(kind) ? false : (bool?)null);
+        return (namespaced, inNamespace) switch
+        {
+            (false, true) => $"{kind} is cluster-scoped; add it to the app (App.Add), not to a namespace",
+            (true, false) => $"{kind} is namespaced; add it to one of the app's namespaces (Namespace.Add)",
+            _ => null,
+        };
     }
 
     internal T Track<T>(T definition)

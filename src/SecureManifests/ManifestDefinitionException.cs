@@ -23,4 +23,7 @@ public sealed class ManifestDefinitionException : Exception
 
     /// <summary>What is wrong with the value, and what would be accepted.</summary>
     public string Problem { get; }
+
+    /// <summary>The C# call the error is about, when the SDK knows it (an <c>Add</c>); the build reports it there.</summary>
+    internal Model.SourceLocation? At { get; init; }
 }

@@ -29,13 +29,20 @@
 //     schemas have no `pattern`/`maxLength`; metadata and metadata.name are not even required;
 //   - cross-field rules (selector matches template labels, unique container/port names),
 //     CEL rules and defaults; it also knows no CRDs.
+// Custom resources: the kinds of the CRD model packages in CRD_PACKAGES (cert-manager, Gateway
+// API, Prometheus Operator, Argo Rollouts) are judged by their package's validator, generated from
+// the CRDs' openAPIV3Schema by the same kubernetes-models tooling; those validators also check
+// `pattern`, `minimum`/`maximum`, `maxItems` and `maxLength` (not the CRDs' CEL rules). A group
+// belongs to the package whose package.json exports it (`./GROUP`); kinds of any other group stay
+// unknown.
 // This referee adds: a document must be a mapping with string apiVersion and kind, and the
-// apiVersion/kind must name a top-level kubernetes-models resource, otherwise it is reported
-// as unknown rather than passed. YAML is read with YAML 1.1 rules, as the Kubernetes decoder
+// apiVersion/kind must name a top-level resource of kubernetes-models or of a CRD package,
+// otherwise it is reported as unknown rather than passed. YAML is read with YAML 1.1 rules, as the Kubernetes decoder
 // (sigs.k8s.io/yaml on go-yaml v2) reads it, so an unquoted `yes` or `0755` is judged as
 // the bool or number the cluster would see; duplicate keys are an error.
 
 import { readdir, readFile, stat } from "node:fs/promises";
+import { createRequire } from "node:module";
 import { join } from "node:path";
 import { isMap, isScalar, isSeq, LineCounter, parseAllDocuments } from "yaml";
 
@@ -71,7 +78,28 @@ async function collectFiles(path, out) {
   }
 }
 
-// Resolves a document's apiVersion/kind to its kubernetes-models class, or explains why not.
+// The CRD model packages; each lays its classes out as kubernetes-models does (PACKAGE/GROUP/VERSION/KIND).
+const CRD_PACKAGES = [
+  "@kubernetes-models/argo-rollouts",
+  "@kubernetes-models/cert-manager",
+  "@kubernetes-models/gateway-api",
+  "@kubernetes-models/prometheus-operator",
+];
+
+// API group -> the CRD package that models it, from each package's exports ("./cert-manager.io").
+const crdPackageOfGroup = (() => {
+  const require = createRequire(import.meta.url);
+  const byGroup = new Map();
+  for (const name of CRD_PACKAGES) {
+    for (const key of Object.keys(require(`${name}/package.json`).exports)) {
+      const group = /^\.\/([a-z0-9][a-z0-9.-]*\.[a-z0-9.-]*[a-z0-9])$/.exec(key)?.[1];
+      if (group && group !== "package.json" && !byGroup.has(group)) byGroup.set(group, name);
+    }
+  }
+  return byGroup;
+})();
+
+// Resolves a document's apiVersion/kind to its model class, or explains why not.
 const modelCache = new Map();
 async function findModel(apiVersion, kind) {
   const key = `${apiVersion} ${kind}`;
@@ -80,12 +108,15 @@ async function findModel(apiVersion, kind) {
 }
 
 async function importModel(apiVersion, kind) {
-  const unknown = { error: `unknown apiVersion/kind ${apiVersion} ${kind}: not a Kubernetes resource known to kubernetes-models` };
+  const unknown = { error: `unknown apiVersion/kind ${apiVersion} ${kind}: not a resource known to kubernetes-models or its CRD packages` };
   // Guard the dynamic import: only well-formed group/version/kind names become module paths.
   const match = /^(?:([a-z0-9]([a-z0-9.-]*[a-z0-9])?)\/)?(v[0-9]+(?:(?:alpha|beta)[0-9]+)?)$/.exec(apiVersion);
   if (!match || !/^[A-Z][A-Za-z0-9]*$/.test(kind)) return unknown;
   const [, group, , version] = match;
-  const specifier = `kubernetes-models/${group ? `${group}/` : ""}${version}/${kind}`;
+  const crdPackage = group ? crdPackageOfGroup.get(group) : undefined;
+  const specifier = crdPackage
+    ? `${crdPackage}/${group}/${version}/${kind}`
+    : `kubernetes-models/${group ? `${group}/` : ""}${version}/${kind}`;
   let module;
   try {
     module = await import(specifier);

@@ -25,6 +25,7 @@ internal static class DefinitionChecks
         ["AddExternalSecret"] = Arguments(("name", DefinitionValue.SubdomainName)),
         ["AddRole"] = Arguments(("name", DefinitionValue.SubdomainName)),
         ["AddIngress"] = Arguments(("name", DefinitionValue.SubdomainName)),
+        ["AddHttpRoute"] = Arguments(("name", DefinitionValue.SubdomainName)),
         ["WithSidecar"] = Workload(),
         ["WithInitContainer"] = Workload(),
         ["WithPort"] = Arguments(("name", DefinitionValue.PortName), ("port", DefinitionValue.PortNumber)),

@@ -14,7 +14,7 @@ public sealed class Ingress : ManifestObject
     internal Ingress(Namespace ns, string name, string host, string tlsSecretName)
         : base(ns.App, ns, "Ingress", name, NameFormat.Subdomain)
     {
-        if (!KubernetesNames.IsDns1123Subdomain(host.StartsWith("*.", StringComparison.Ordinal) ? host[2..] : host))
+        if (!KubernetesNames.IsHostName(host))
         {
             throw Invalid("spec.rules[0].host", $"'{host}' is not a valid host name");
         }

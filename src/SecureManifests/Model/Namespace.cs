@@ -131,6 +131,19 @@ public sealed class Namespace
         return Track(new Ingress(this, name, host, tlsSecretName), callerFile, callerLine);
     }
 
+    /// <summary>
+    /// A Gateway API HTTPRoute attached to <paramref name="gateway"/> for <paramref name="hostnames"/> (none: every host
+    /// name of the Gateway's listener). Each <see cref="HttpRoute.Route"/> also lets the Gateway's namespace reach the
+    /// backend's pods on the routed port.
+    /// </summary>
+    public HttpRoute AddHttpRoute(string name, GatewayReference gateway, string[] hostnames, [CallerFilePath] string callerFile = "", [CallerLineNumber] int callerLine = 0)
+    {
+        Arguments.NotNull(name, Reference);
+        Arguments.NotNull(gateway, Reference);
+        Arguments.NoNulls(hostnames, Reference);
+        return Track(new HttpRoute(this, name, gateway, hostnames), callerFile, callerLine);
+    }
+
     /// <summary>The escape hatch for a namespaced raw object: it is placed in this namespace and checked like the rest.</summary>
     public T Add<T>(T kubernetesObject, [CallerFilePath] string callerFile = "", [CallerLineNumber] int callerLine = 0)
         where T : IKubernetesObject<V1ObjectMeta>

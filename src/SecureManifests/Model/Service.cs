@@ -2,6 +2,7 @@ using System.Runtime.CompilerServices;
 using k8s;
 using k8s.Models;
 using SecureManifests.Defaults;
+using SecureManifests.Validation;
 
 namespace SecureManifests.Model;
 
@@ -13,6 +14,7 @@ public sealed class Service : ManifestObject
 {
     private readonly List<(ContainerPortSpec Target, int Port)> _ports = [];
     private readonly List<string> _sourceRanges = [];
+    private readonly List<ServiceMonitorEndpoint> _monitored = [];
     private string _type = "ClusterIP";
     private bool _headless;
     private string? _exposureReason;
@@ -117,9 +119,59 @@ public sealed class Service : ManifestObject
         return this;
     }
 
+    /// <summary>
+    /// Has Prometheus scrape <paramref name="portName"/> of this Service: a ServiceMonitor (Prometheus Operator) named like
+    /// the Service selects it by its labels and the port by name, and the workload's pods accept traffic on that port from
+    /// <paramref name="prometheusNamespace"/>, and on no other. Call it once for each scraped port.
+    /// </summary>
+    /// <param name="portName">The Service port that serves the metrics.</param>
+    /// <param name="path">The HTTP path of the metrics.</param>
+    /// <param name="interval">How often to scrape, in whole milliseconds; Prometheus's own scrape interval when null.</param>
+    /// <param name="prometheusNamespace">The namespace Prometheus runs in.</param>
+    /// <returns>This Service.</returns>
+    public Service Monitor(string portName, string path = "/metrics", TimeSpan? interval = null, string prometheusNamespace = "monitoring")
+    {
+        Arguments.NotNull(portName, Reference);
+        Arguments.NotNull(path, Reference);
+        Arguments.NotNull(prometheusNamespace, Reference);
+        var monitor = $"{ServiceMonitorResource.KindName} {Target.Namespace.Name}/{Name}";
+        var endpoint = $"spec.endpoints[{portName}]";
+        if (!Exposes(portName))
+        {
+            throw new ManifestDefinitionException(monitor, endpoint + ".port", $"{Reference} does not expose port '{portName}'");
+        }
+
+        if (_monitored.Any(m => m.Port == portName))
+        {
+            throw new ManifestDefinitionException(monitor, endpoint, $"port '{portName}' is monitored twice");
+        }
+
+        if (path.Length == 0 || path[0] != '/')
+        {
+            throw new ManifestDefinitionException(monitor, endpoint + ".path", $"'{path}' must start with '/'");
+        }
+
+        if (interval is { } every && (every <= TimeSpan.Zero || every.Ticks % TimeSpan.TicksPerMillisecond != 0))
+        {
+            throw new ManifestDefinitionException(monitor, endpoint + ".interval", $"{every} is not a positive whole number of milliseconds");
+        }
+
+        if (!KubernetesNames.IsDns1123Label(prometheusNamespace))
+        {
+            throw new ManifestDefinitionException(monitor, "networkPolicy.ingress.from", $"'{prometheusNamespace}' is not a valid namespace name");
+        }
+
+        _monitored.Add(new ServiceMonitorEndpoint(portName, path, interval is { } value ? ServiceMonitorEndpoint.Duration(value) : null));
+        Target.AddInbound(new InboundRule(null, prometheusNamespace, TargetPortOf(portName)));
+        return this;
+    }
+
     internal bool Exposes(string portName) => _ports.Any(p => p.Target.Name == portName);
 
     internal int ServicePortOf(string portName) => _ports.First(p => p.Target.Name == portName).Port;
+
+    /// <summary>The workload's port behind the Service port <paramref name="portName"/>: what NetworkPolicies admit.</summary>
+    internal ContainerPortSpec TargetPortOf(string portName) => _ports.First(p => p.Target.Name == portName).Target;
 
     internal override IEnumerable<IKubernetesObject> Emit()
     {
@@ -143,6 +195,16 @@ public sealed class Service : ManifestObject
                 })],
             },
         };
+        if (_monitored.Count > 0)
+        {
+            yield return new ServiceMonitorResource
+            {
+                Metadata = Metadata(Name, instanceOf: Target.Name),
+                Spec = new ServiceMonitorSpec(
+                    new V1LabelSelector { MatchLabels = new Dictionary<string, string>(Target.SelectorLabels, StringComparer.Ordinal) },
+                    [.. _monitored]),
+            };
+        }
     }
 
     private V1ObjectMeta ServiceMetadata()

@@ -118,7 +118,14 @@ public abstract class Workload : ManifestObject
     /// <summary>The object's own annotations, as the user and the SDK set them (waivers are added when it is built).</summary>
     internal IReadOnlyDictionary<string, string> Annotations => _annotations;
 
-    internal void AddInbound(InboundRule rule) => _inbound.Add(rule);
+    /// <summary>Adds a rule once: routes and monitors admit their sources for the user, who may also have said so.</summary>
+    internal void AddInbound(InboundRule rule)
+    {
+        if (!_inbound.Contains(rule))
+        {
+            _inbound.Add(rule);
+        }
+    }
 
     internal void AddOutbound(OutboundRule rule) => _outbound.Add(rule);
 

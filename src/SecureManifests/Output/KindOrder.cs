@@ -14,7 +14,7 @@ internal static class KindOrder
         "Namespace", "CustomResourceDefinition", "ServiceAccount", "ClusterRole", "ClusterRoleBinding",
         "Role", "RoleBinding", "ConfigMap", "Secret", "PersistentVolume", "PersistentVolumeClaim", "Service",
         "Deployment", "StatefulSet", "DaemonSet", "Job", "CronJob", "NetworkPolicy", "PodDisruptionBudget",
-        "HorizontalPodAutoscaler", "Ingress",
+        "HorizontalPodAutoscaler", "Ingress", "HTTPRoute", "ServiceMonitor",
     }.Select((kind, rank) => KeyValuePair.Create(kind, rank)).ToFrozenDictionary(StringComparer.Ordinal);
 
     /// <summary>The rank of a kind; every unlisted kind shares the last rank and is then ordered by name.</summary>

@@ -1,4 +1,5 @@
 using System.Collections;
+using SecureManifests.CustomResources;
 
 namespace SecureManifests.Rules;
 
@@ -10,6 +11,8 @@ public sealed class PodTemplateKindSet : IReadOnlyCollection<PodTemplateKind>
 {
     private readonly List<PodTemplateKind> _kinds = new();
     private readonly Dictionary<(string Group, string Kind), PodTemplateKind> _byGroupKind = new();
+    private readonly HashSet<(string Group, string Kind)> _builtIn = new();
+    private readonly HashSet<(string Group, string Kind)> _fromSchema = new();
 
     /// <summary>A set of the <see cref="BuiltIn"/> kinds.</summary>
     public PodTemplateKindSet()
@@ -17,6 +20,7 @@ public sealed class PodTemplateKindSet : IReadOnlyCollection<PodTemplateKind>
         foreach (var kind in BuiltIn)
         {
             Add(kind);
+            _builtIn.Add((kind.Group, kind.Kind));
         }
     }
 
@@ -54,6 +58,43 @@ public sealed class PodTemplateKindSet : IReadOnlyCollection<PodTemplateKind>
 
         _byGroupKind.Add((kind.Group, kind.Kind), kind);
         _kinds.Add(kind);
+    }
+
+    /// <summary>
+    /// Adds where a CRD's schema keeps the pods of <paramref name="kind"/> of <paramref name="group"/>
+    /// (<see cref="PodTemplateSchemas.Find"/> of a version's schema), so a kind is found by its schema rather than a
+    /// list. The schema is the kind's own word: it replaces a <see cref="BuiltIn"/> entry that says otherwise. A kind has
+    /// one place, so the first the schemas give stays (the outermost pod of the first version); a pod under a property
+    /// name that is no field path is not found. An entry added with <see cref="Add"/> that disagrees is refused as
+    /// <see cref="Add"/> refuses.
+    /// </summary>
+    /// <exception cref="ArgumentException">An entry added with <see cref="Add"/> keeps the kind's pod elsewhere.</exception>
+    internal void AddFromSchema(string group, string kind, IEnumerable<PodTemplateSchemaPath> pods)
+    {
+        foreach (var pod in pods)
+        {
+            var shape = pod.IsTemplate ? PodTemplateShape.Template : PodTemplateShape.PodSpec;
+            if (PodTemplateKind.ProblemOf(group, kind, pod.Path, shape) is not null)
+            {
+                continue;
+            }
+
+            var entry = new PodTemplateKind(group, kind, pod.Path, shape);
+            var key = (group, kind);
+            if (_fromSchema.Contains(key))
+            {
+                continue;
+            }
+
+            if (_builtIn.Remove(key) && !_byGroupKind[key].Equals(entry))
+            {
+                _kinds[_kinds.IndexOf(_byGroupKind[key])] = entry;
+                _byGroupKind[key] = entry;
+            }
+
+            Add(entry);
+            _fromSchema.Add(key);
+        }
     }
 
     /// <summary>The entry for objects of <paramref name="apiVersion"/> and <paramref name="kind"/>, or null when there is none.</summary>

@@ -78,7 +78,17 @@ public static class Synthesizer
     {
         try
         {
-            return Engine.Evaluate(objects, new RuleEngineOptions { Profile = options.Profile, Version = options.PssVersion });
+            var engineOptions = new RuleEngineOptions { Profile = options.Profile, Version = options.PssVersion };
+            foreach (var obj in objects)
+            {
+                // A type generated from a CRD says where its pods are: the rules check them by the schema, not a list.
+                if (Schemas.CustomResourceType.Of(obj.GetType()) is { } customResource)
+                {
+                    engineOptions.PodTemplateKinds.AddFromSchema(ApiGroups.Of(obj.ApiVersion), obj.Kind, customResource.PodTemplates);
+                }
+            }
+
+            return Engine.Evaluate(objects, engineOptions);
         }
         catch (PodTemplateException e)
         {

@@ -36,6 +36,10 @@ internal static class KubernetesNames
         return true;
     }
 
+    /// <summary>A host name of an Ingress rule or an HTTPRoute: a DNS-1123 subdomain, optionally behind a leading <c>*.</c> wildcard.</summary>
+    public static bool IsHostName(string? value) =>
+        value is not null && IsDns1123Subdomain(value.StartsWith("*.", StringComparison.Ordinal) ? value.Substring(2) : value);
+
     /// <summary>
     /// An IANA service name as used for container and service port names: at most 15 characters, lower-case
     /// alphanumerics and '-', at least one letter, no leading, trailing or doubled '-'.

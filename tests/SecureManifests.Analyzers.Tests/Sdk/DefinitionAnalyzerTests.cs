@@ -43,6 +43,7 @@ public sealed class DefinitionAnalyzerTests
     [InlineData("ns.AddDeployment(\"api\", \"ghcr.io/acme/api:1.0\").WithWritablePath(\"tmp\");", "path")]
     [InlineData("ns.AddCronJob(\"nightly\", \"every night\", \"ghcr.io/acme/job:1.0\");", "schedule")]
     [InlineData("ns.AddConfigMap(\"Settings\");", "name")]
+    [InlineData("ns.AddHttpRoute(\"Shop\", new GatewayReference(\"gateway-system\", \"public\"), []);", "name")]
     [InlineData("ns.AddDeployment(\"api\", \"ghcr.io/acme/api:1.0\");\n        ns.AddJob(\"api\", \"ghcr.io/acme/migrate:1.0\");", "name")]
     [InlineData("app.AddNamespace(\"shop\");", "name")]
     [InlineData("ns.AddDeployment(\"api\", \"ghcr.io/acme/api:1.0\").WithPodLabel(\"team/owner/x\", \"web\");", "key")]

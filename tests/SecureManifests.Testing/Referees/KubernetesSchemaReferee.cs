@@ -78,8 +78,14 @@ public static class KubernetesSchemaReferee
         return folder;
     }
 
-    private static bool IsInstalled(string folder) =>
-        File.Exists(Path.Combine(folder, "node_modules", ".package-lock.json")) &&
-        File.Exists(Path.Combine(folder, "node_modules", "kubernetes-models", "package.json")) &&
-        File.Exists(Path.Combine(folder, "node_modules", "yaml", "package.json"));
+    // Installed from the current lock file: a checkout whose node_modules predates a change of package-lock.json (a
+    // referee package added) installs again rather than judging with what it had.
+    private static bool IsInstalled(string folder)
+    {
+        var installed = Path.Combine(folder, "node_modules", ".package-lock.json");
+        return File.Exists(installed) &&
+            File.GetLastWriteTimeUtc(installed) >= File.GetLastWriteTimeUtc(Path.Combine(folder, "package-lock.json")) &&
+            File.Exists(Path.Combine(folder, "node_modules", "kubernetes-models", "package.json")) &&
+            File.Exists(Path.Combine(folder, "node_modules", "yaml", "package.json"));
+    }
 }

@@ -55,8 +55,42 @@ public sealed class KubernetesSchemaRefereeTests : IDisposable
             StringComparison.Ordinal);
     }
 
+    [Fact]
+    public void Custom_resources_of_cert_manager_gateway_api_prometheus_operator_and_argo_rollouts_pass_their_CRD_schemas()
+    {
+        var file = _folder.Write("custom.yaml", RefereeSamples.CustomResources);
+
+        var result = KubernetesSchemaReferee.Validate(file);
+
+        Assert.True(result.ExitCode == KubernetesSchemaReferee.ValidExitCode, result.Describe());
+        Assert.Equal("validated 4 documents, 0 invalid\n", result.StandardOutput);
+    }
+
+    [Fact]
+    public void Custom_resources_that_break_their_CRD_schemas_fail_naming_the_field_and_line()
+    {
+        var broken = RefereeSamples.CustomResources
+            .Replace("  issuerRef: {name: letsencrypt, kind: ClusterIssuer}\n", "", StringComparison.Ordinal)
+            .Replace("port: 80}", "port: http}", StringComparison.Ordinal)
+            .Replace("interval: 30s", "interval: half a minute", StringComparison.Ordinal)
+            .Replace("setWeight: 20", "setWeight: twenty", StringComparison.Ordinal);
+        var file = _folder.Write("custom.yaml", broken);
+
+        var result = KubernetesSchemaReferee.Validate(file);
+
+        Assert.Equal(KubernetesSchemaReferee.InvalidExitCode, result.ExitCode);
+        var lines = result.StandardOutput.Split('\n');
+        Assert.Contains($"{file}: document 1 (Certificate shop/shop-tls): /spec: must have required property issuerRef (line 4)", lines);
+        Assert.Contains($"{file}: document 2 (HTTPRoute shop/shop): /spec/rules/0/backendRefs/0/port: must be integer (line 16)", lines);
+        Assert.Contains(lines, l => l.StartsWith($"{file}: document 3 (ServiceMonitor shop/web): /spec/endpoints/0/interval: must match pattern", StringComparison.Ordinal));
+        Assert.Contains($"{file}: document 4 (Rollout shop/web): /spec/strategy/canary/steps/0/setWeight: must be integer (line 36)", lines);
+        Assert.Contains("validated 4 documents, 4 invalid", lines);
+    }
+
     [Theory]
     [InlineData("example.com/v1", "Widget")]
+    [InlineData("cert-manager.io/v1", "Widget")]
+    [InlineData("gateway.networking.k8s.io/v9", "HTTPRoute")]
     [InlineData("v1", "Container")]
     [InlineData("apps/v1", "Pod")]
     public void Unknown_api_version_or_kind_fails_instead_of_passing(string apiVersion, string kind)

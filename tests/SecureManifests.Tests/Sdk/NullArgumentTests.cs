@@ -30,6 +30,7 @@ public class NullArgumentTests
         [typeof(Role)] = () => (Fresh().Ns.AddRole("reader"), "Role demo/reader"),
         [typeof(ClusterRole)] = () => (new App("demo").AddClusterRole("viewer"), "ClusterRole viewer"),
         [typeof(Ingress)] = () => (Fresh().Ns.AddIngress("web", "shop.example.com", "web-tls"), "Ingress demo/web"),
+        [typeof(HttpRoute)] = () => (Fresh().Ns.AddHttpRoute("web", new GatewayReference("gateway-system", "public"), []), "HTTPRoute demo/web"),
         [typeof(Service)] = () => (Fresh().Api.Expose("http"), "Service demo/api"),
         [typeof(ScopedDefaults)] = () => (new App("demo").Defaults, "App demo"),
     };
@@ -102,7 +103,8 @@ public class NullArgumentTests
     }
 
     private static bool IsBuiltFromStatics(Type type) =>
-        type == typeof(Probe) || type == typeof(LifecycleHandler) || type == typeof(Topology) || type == typeof(ResourceProfile) || type == typeof(CustomObject);
+        type == typeof(Probe) || type == typeof(LifecycleHandler) || type == typeof(Topology) || type == typeof(ResourceProfile) || type == typeof(CustomObject) ||
+        type == typeof(GatewayReference);
 
     // The concrete type whose fresh instance receives the call: the declaring type, or for the generic workload bases
     // the Deployment (every workload kind shares their code).
@@ -198,6 +200,7 @@ public class NullArgumentTests
             _ when type == typeof(Role) => fresh.Ns.AddRole("reader"),
             _ when type == typeof(ClusterRole) => fresh.App.AddClusterRole("viewer"),
             _ when type == typeof(Probe) => Probe.Tcp("http"),
+            _ when type == typeof(GatewayReference) => new GatewayReference("gateway-system", "public"),
             _ when type == typeof(LifecycleHandler) => LifecycleHandler.Sleep(TimeSpan.FromSeconds(1)),
             _ when type == typeof(Topology) => Topology.Zone,
             _ when type == typeof(ResourceProfile) => ResourceProfile.Standard,
