@@ -82,6 +82,7 @@ internal static class CliApplication
         var lint = LintCommand.Create(console);
         var synth = SynthCommand.Create(console);
         var policy = PolicyCommand.Create(console);
+        var importCrd = ImportCrdCommand.Create(console);
         var root = new RootCommand("secure-manifests: the SecureManifests rule catalogue on any Kubernetes YAML")
         {
             lint,
@@ -90,12 +91,14 @@ internal static class CliApplication
             synth,
             policy,
             ConfigCommand.Create(console),
+            importCrd,
         };
         var notes = HelpNotes.Install(root);
         notes.Add(root, "run `secure-manifests COMMAND --help` for a command's options");
         notes.Add(lint, LintCommand.Notes);
         notes.Add(synth, SynthCommand.Notes);
         notes.Add(policy, PolicyCommand.Notes);
+        notes.Add(importCrd, ImportCrdCommand.Notes);
         var color = Terminal.Color.Create();
         color.Recursive = true;
         root.Options.Add(color);

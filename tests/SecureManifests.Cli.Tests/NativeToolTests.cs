@@ -88,6 +88,21 @@ public sealed class NativeToolTests : IDisposable
         Assert.Equal(Files(Path.Combine(_folder.FullPath, "managed")), nativeFiles);
     }
 
+    [NativeToolFact]
+    public void Import_crd_writes_the_same_files_for_every_shared_CRD()
+    {
+        Assert.True(TestPaths.SharedCrdsPresent, $"CRDs not found at {TestPaths.SharedCrds}");
+        var native = CliProcess.Run([InstalledNativeTool.Path], _folder.FullPath, ["import-crd", TestPaths.SharedCrds, "--output", "native"]).Result;
+        var managed = CliProcess.Run(_folder.FullPath, ["import-crd", TestPaths.SharedCrds, "--output", "managed"]).Result;
+
+        Assert.True(native.ExitCode == ExitCodes.Success, native.Describe());
+        Assert.Equal(managed.ExitCode, native.ExitCode);
+        var nativeFiles = Files(Path.Combine(_folder.FullPath, "native"));
+        Assert.NotEmpty(nativeFiles);
+        Assert.Equal(Files(Path.Combine(_folder.FullPath, "managed")), nativeFiles);
+        AssertSame(_folder.FullPath, ["import-crd", "missing.yaml", "--output", "out"]);
+    }
+
     private static void AssertSame(string workingDirectory, IReadOnlyList<string> args)
     {
         var native = CliProcess.Run([InstalledNativeTool.Path], workingDirectory, args).Result;

@@ -8,9 +8,13 @@ namespace SecureManifests.EndToEnd.Tests;
 public abstract class SampleOutput : IDisposable
 {
     private readonly TemporaryFolder _folder = new();
+    private readonly IDictionary<string, Type>? _customKinds;
 
-    protected SampleOutput(string sample)
+    /// <param name="sample">The sample's folder under <c>samples/</c>.</param>
+    /// <param name="customKinds">Types for kinds KubernetesClient has no model of, by <c>apiVersion/kind</c>.</param>
+    protected SampleOutput(string sample, IDictionary<string, Type>? customKinds = null)
     {
+        _customKinds = customKinds;
         Directory = Path.Combine(_folder.FullPath, "manifests");
         AdmissionDirectory = Path.Combine(Directory, "_admission");
         SampleRunner.Run(sample, ["--output", Directory]).AssertSucceeded();
@@ -60,8 +64,8 @@ public abstract class SampleOutput : IDisposable
         Assert.True(findings.Count == 0, string.Join('\n', findings));
     }
 
-    private static List<IKubernetesObject> Load(IEnumerable<string> files) =>
-        [.. files.SelectMany(f => KubernetesYaml.LoadAllFromString(File.ReadAllText(f))).Cast<IKubernetesObject>()];
+    private List<IKubernetesObject> Load(IEnumerable<string> files) =>
+        [.. files.SelectMany(f => KubernetesYaml.LoadAllFromString(File.ReadAllText(f), _customKinds)).Cast<IKubernetesObject>()];
 
     public void Dispose()
     {
