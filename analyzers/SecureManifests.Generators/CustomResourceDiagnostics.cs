@@ -8,8 +8,6 @@ internal static class CustomResourceDiagnostics
 {
     public const string Category = "SecureManifests.CustomResources";
 
-    private const string HelpBase = "https://github.com/securemanifests/securemanifests/blob/main/docs/rules/";
-
     public static readonly DiagnosticDescriptor MalformedYaml = Create(
         CustomResourceProblemIds.MalformedYaml,
         "A CRD file is not valid YAML",
@@ -52,5 +50,5 @@ internal static class CustomResourceDiagnostics
     };
 
     private static DiagnosticDescriptor Create(string id, string title, string description) =>
-        new(id, title, "{0}", Category, DiagnosticSeverity.Error, isEnabledByDefault: true, description, HelpBase + id + ".md");
+        new(id, title, "{0}", Category, DiagnosticSeverity.Error, isEnabledByDefault: true, description, ManifestAppDiagnostics.HelpLink(id));
 }

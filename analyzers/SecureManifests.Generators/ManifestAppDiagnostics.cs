@@ -40,7 +40,10 @@ internal static class ManifestAppDiagnostics
         "[ManifestApp] class '{0}' does not derive from SecureManifests.App",
         "Only App subclasses can be synthesized; derive from App and define the app in the constructor.");
 
+    /// <summary>The documentation page of a diagnostic of this assembly (docs/rules/ID.md), for the CRD diagnostics too.</summary>
+    internal static string HelpLink(string id) => HelpBase + id + ".md";
+
     private static DiagnosticDescriptor Create(string id, string title, string message, string description, params string[] tags) =>
         new(id, title, message, Category, DiagnosticSeverity.Error, isEnabledByDefault: true, description,
-            HelpBase + id + ".md", tags);
+            HelpLink(id), tags);
 }

@@ -68,10 +68,7 @@ internal sealed class VersionWriter
     {
         var root = _version.Schema;
         var members = new NameScope([kind, .. RootMembers, .. NameScope.ObjectMembers]);
-        var spec = root.Property("spec");
-        var specRequired = root.IsRequired("spec");
         var properties = new List<(StructuralSchemaProperty Property, string Name)>();
-        string? specType = null;
         foreach (var property in root.Properties)
         {
             if (property.Name is "apiVersion" or "kind" or "metadata")
@@ -90,13 +87,9 @@ internal sealed class VersionWriter
         _code.Append(Indent).Append(GeneratedCode).Append('\n');
         _code.Append(Indent).Append("public sealed partial class ").Append(kind).Append(" : global::k8s.IKubernetesObject<global::k8s.Models.V1ObjectMeta>");
 
-        // ISpec<T> only when the property is the schema's spec under the name Spec (it could have been renamed).
-        var specName = properties.Find(p => p.Property.Name == "spec").Name;
-        if (spec is not null && specName == "Spec")
-        {
-            specType = Map(spec, kind + "Spec");
-            _code.Append(", global::k8s.Models.ISpec<").Append(specType).Append(specRequired && !spec.Nullable ? string.Empty : "?").Append('>');
-        }
+        // ISpec<T> and IStatus<T>, as KubernetesClient's models have them, only when the property kept its name.
+        var specType = Interface(root, properties, "spec", "Spec", kind, "ISpec");
+        var statusType = Interface(root, properties, "status", "Status", kind, "IStatus");
 
         _code.Append('\n').Append(Indent).Append("{\n");
         WriteConstants(_definition.Kind);
@@ -105,13 +98,45 @@ internal sealed class VersionWriter
         WriteIdentity(kind, _definition.Kind, "global::k8s.Models.V1ObjectMeta", "The object's metadata: name, namespace, labels, annotations.");
         foreach (var (property, name) in properties)
         {
-            var type = property.Name == "spec" && specType is not null ? specType : Map(property.Schema, kind + CSharpNames.Pascal(property.Name));
+            var type = property.Name switch
+            {
+                "spec" when specType is not null => specType,
+                "status" when statusType is not null => statusType,
+                _ => Map(property.Schema, kind + CSharpNames.Pascal(property.Name)),
+            };
             WriteProperty(property, name, type, root.IsRequired(property.Name));
         }
 
-        // Every member above ends with a blank line; the class does not.
-        _code.Length--;
+        if (root.PreserveUnknownFields)
+        {
+            WriteUnknownFields(members);
+        }
+        else
+        {
+            // Every member above ends with a blank line; the class does not.
+            _code.Length--;
+        }
+
         _code.Append(Indent).Append("}\n");
+    }
+
+    /// <summary>
+    /// Appends <c>, global::k8s.Models.{interfaceName}&lt;T&gt;</c> for the root property <paramref name="jsonName"/> when
+    /// its member is named <paramref name="memberName"/>, and returns T (mapped once here); null when it does not apply.
+    /// </summary>
+    private string? Interface(
+        StructuralSchema root, List<(StructuralSchemaProperty Property, string Name)> properties, string jsonName, string memberName, string kind, string interfaceName)
+    {
+        var schema = root.Property(jsonName);
+        if (schema is null || properties.Find(p => p.Property.Name == jsonName).Name != memberName)
+        {
+            return null;
+        }
+
+        var type = Map(schema, kind + memberName);
+        _code.Append(", global::k8s.Models.").Append(interfaceName).Append('<').Append(type)
+            .Append(root.IsRequired(jsonName) && !schema.Nullable ? string.Empty : "?").Append('>');
+        return type;
     }
 
     private void WriteList(string list, string kind)
@@ -201,16 +226,22 @@ internal sealed class VersionWriter
 
         if (schema.PreserveUnknownFields)
         {
-            // The API server keeps fields the schema does not name here; so does the object, so it round-trips. Not a
-            // JsonObject: with KubernetesClient's options that writes a nested object without its key.
-            _code.Append('\n')
-                .Append(MemberIndent).Append("/// <summary>Fields the schema does not name (it preserves unknown fields), kept as they are.</summary>\n")
-                .Append(MemberIndent).Append("[global::System.Text.Json.Serialization.JsonExtensionData]\n")
-                .Append(MemberIndent).Append("public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ").Append(members.Claim("UnknownFields")).Append(" { get; set; }\n");
+            _code.Append('\n');
+            WriteUnknownFields(members);
         }
 
         _code.Append(Indent).Append("}\n");
     }
+
+    /// <summary>
+    /// The API server keeps fields a schema that preserves unknown fields does not name; so does the object, so it
+    /// round-trips. Not a JsonObject: with KubernetesClient's options that writes a nested object without its key.
+    /// </summary>
+    private void WriteUnknownFields(NameScope members) =>
+        _code.Append(MemberIndent).Append("/// <summary>Fields the schema does not name (it preserves unknown fields), kept as they are.</summary>\n")
+            .Append(MemberIndent).Append("[global::System.Text.Json.Serialization.JsonExtensionData]\n")
+            .Append(MemberIndent).Append("public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? ")
+            .Append(members.Claim("UnknownFields")).Append(" { get; set; }\n");
 
     private void WriteProperty(StructuralSchemaProperty property, string name, string type, bool required, bool trailingBlank = true)
     {

@@ -49,6 +49,7 @@ public sealed class CustomResourceMappingTests
         var root = compilation.GetTypeByMetadataName("Consumer.ExampleCom.Widget")!;
         Assert.Equal("k8s.Models.V1ObjectMeta", root.GetMembers("Metadata").OfType<IPropertySymbol>().Single().Type.ToDisplayString());
         Assert.Contains(root.AllInterfaces, i => i.ToDisplayString() == "k8s.Models.ISpec<Consumer.ExampleCom.WidgetSpec?>");
+        Assert.Contains(root.AllInterfaces, i => i.ToDisplayString() == "k8s.Models.IStatus<Consumer.ExampleCom.WidgetStatus?>");
         Assert.Contains(root.AllInterfaces, i => i.ToDisplayString() == "k8s.IKubernetesObject<k8s.Models.V1ObjectMeta>");
         Assert.NotNull(compilation.GetTypeByMetadataName("Consumer.ExampleCom.WidgetList"));
     }

@@ -60,10 +60,7 @@ public sealed class CustomResourceSerializationTests
 
         Assert.True(JsonNode.DeepEquals(JsonNode.Parse(Expected), JsonNode.Parse(json)), json);
         var type = assembly.GetType("Consumer.ExampleCom.Widget")!;
-        var read = typeof(KubernetesJson).GetMethods(BindingFlags.Public | BindingFlags.Static)
-            .Single(m => m.Name == nameof(KubernetesJson.Deserialize) && m.GetParameters() is [{ ParameterType: var p }, _] && p == typeof(string))
-            .MakeGenericMethod(type)
-            .Invoke(null, [json, null])!;
+        var read = Deserialize(type, json);
         Assert.Equal(json, KubernetesJson.Serialize(read));
         Assert.IsAssignableFrom<IKubernetesObject<k8s.Models.V1ObjectMeta>>(read);
     }
@@ -108,12 +105,22 @@ public sealed class CustomResourceSerializationTests
         var type = CrdGeneration.Load(generated.Compilation).GetType("Consumer.ExampleCom.Widget")!;
         const string Json = """{"apiVersion":"example.com/v1","kind":"Widget","metadata":{"name":"w"},"spec":{"size":1,"open":{"known":"k","extra":{"deep":[1,2]}}}}""";
 
-        var read = typeof(KubernetesJson).GetMethods(BindingFlags.Public | BindingFlags.Static)
-            .Single(m => m.Name == nameof(KubernetesJson.Deserialize) && m.GetParameters() is [{ ParameterType: var p }, _] && p == typeof(string))
-            .MakeGenericMethod(type)
-            .Invoke(null, [Json, null])!;
+        var read = Deserialize(type, Json);
 
         Assert.Equal(Json, KubernetesJson.Serialize(read));
+    }
+
+    [Fact]
+    public async Task Unknown_root_fields_of_a_kind_that_preserves_them_round_trip()
+    {
+        var crd = InlineCrd.Widget(Spec).Replace("required: []\n", "required: []\n        x-kubernetes-preserve-unknown-fields: true\n", StringComparison.Ordinal);
+        Assert.Contains("        x-kubernetes-preserve-unknown-fields: true\n        properties:", crd, StringComparison.Ordinal);
+        var generated = await CrdGeneration.RunAsync([new CrdInput(InlineCrd.Path, crd)]);
+        Assert.Empty(CrdGeneration.Problems(generated.Compilation));
+        var type = CrdGeneration.Load(generated.Compilation).GetType("Consumer.ExampleCom.Widget")!;
+        const string Json = """{"apiVersion":"example.com/v1","kind":"Widget","metadata":{"name":"w"},"spec":{"size":1},"data":{"k":"v"}}""";
+
+        Assert.Equal(Json, KubernetesJson.Serialize(Deserialize(type, Json)));
     }
 
     [Fact]
@@ -126,4 +133,11 @@ public sealed class CustomResourceSerializationTests
 
         Assert.Contains("\"port\":8080", KubernetesJson.Serialize(widget), StringComparison.Ordinal);
     }
+
+    /// <summary>KubernetesJson.Deserialize&lt;T&gt;(json) for a type known at run time only.</summary>
+    private static object Deserialize(Type type, string json) =>
+        typeof(KubernetesJson).GetMethods(BindingFlags.Public | BindingFlags.Static)
+            .Single(m => m.Name == nameof(KubernetesJson.Deserialize) && m.GetParameters() is [{ ParameterType: var p }, _] && p == typeof(string))
+            .MakeGenericMethod(type)
+            .Invoke(null, [json, null])!;
 }
