@@ -29,8 +29,8 @@ public sealed class CommandLineTests : IDisposable
     [InlineData("lint pod.yaml --frmat json", "error: unknown option '--frmat' for lint (did you mean --format?)", "lint")]
     [InlineData("lint pod.yaml --profle=all", "error: unknown option '--profle' for lint (did you mean --profile?)", "lint")]
     [InlineData("policy --actoin deny", "error: unknown option '--actoin' for policy (did you mean --action?)", "policy")]
-    [InlineData("lnt pod.yaml", "error: unknown command 'lnt' (did you mean lint?); use lint, rules, explain, synth, policy or config", "")]
-    [InlineData("rulez", "error: unknown command 'rulez' (did you mean rules?); use lint, rules, explain, synth, policy or config", "")]
+    [InlineData("lnt pod.yaml", "error: unknown command 'lnt' (did you mean lint?); use lint, rules, explain, synth, policy, config or import-crd", "")]
+    [InlineData("rulez", "error: unknown command 'rulez' (did you mean rules?); use lint, rules, explain, synth, policy, config or import-crd", "")]
     public void A_misspelt_option_or_command_gets_a_suggestion_and_a_hint_at_the_help_it_belongs_to(string commandLine, string expected, string command)
     {
         _folder.Write("pod.yaml", Manifests.PrivilegedPod);

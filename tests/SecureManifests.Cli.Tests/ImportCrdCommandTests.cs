@@ -12,29 +12,7 @@ namespace SecureManifests.Cli.Tests;
 /// </summary>
 public sealed class ImportCrdCommandTests : IDisposable
 {
-    private const string Widget = """
-        apiVersion: apiextensions.k8s.io/v1
-        kind: CustomResourceDefinition
-        metadata:
-          name: widgets.example.com
-        spec:
-          group: example.com
-          names: {kind: Widget, plural: widgets, listKind: WidgetList, singular: widget}
-          scope: Namespaced
-          versions:
-          - name: v1
-            served: true
-            storage: true
-            schema:
-              openAPIV3Schema:
-                type: object
-                properties:
-                  spec:
-                    type: object
-                    required: [size]
-                    properties:
-                      size: {type: integer, minimum: 1}
-        """;
+    private static readonly string Widget = InlineCrd.Widget("{type: object, required: [size], properties: {size: {type: integer, minimum: 1}}}");
 
     private readonly TemporaryFolder _folder = new();
 

@@ -105,7 +105,7 @@ public sealed class LintOptionTests : IDisposable
     [InlineData("lint pod.yaml --colour", "error: unknown option '--colour' for lint (did you mean --color?)")]
     [InlineData("lint", "error: lint needs at least one PATH (a file, a folder, or - for stdin), or --kustomize DIR")]
     [InlineData("lint - -", "error: - (stdin) can be given only once")]
-    [InlineData("frobnicate", "error: unknown command 'frobnicate'; use lint, rules, explain, synth, policy or config")]
+    [InlineData("frobnicate", "error: unknown command 'frobnicate'; use lint, rules, explain, synth, policy, config or import-crd")]
     public void Usage_errors_are_one_line_and_exit_2(string commandLine, string expected)
     {
         _folder.Write("pod.yaml", Manifests.PrivilegedPod);
