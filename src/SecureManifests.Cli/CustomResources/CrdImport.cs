@@ -46,7 +46,7 @@ internal sealed class CrdImport
             problems.AddRange(result.Problems.Select(p => new InputProblem(input.DisplayName, p.Line, p.Column, $"{p.Message} ({p.Id})")));
             if (result.Problems.Count == 0 && result.Sources.Count == 0)
             {
-                problems.Add(new InputProblem(input.DisplayName, 1, 1, "no CustomResourceDefinition (apiextensions.k8s.io/v1) in this file"));
+                problems.Add(new InputProblem(input.DisplayName, 1, 1, CrdFiles.NoDefinition));
             }
 
             sources.AddRange(result.Sources.Select(s => (s, input.DisplayName)));

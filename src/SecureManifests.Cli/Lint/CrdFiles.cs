@@ -14,6 +14,9 @@ internal static class CrdFiles
 {
     public const string OptionName = "--crd";
 
+    /// <summary>A file named as a CRD file (to lint with, or to import) that holds none.</summary>
+    public const string NoDefinition = "no CustomResourceDefinition (apiextensions.k8s.io/v1) in this file";
+
     /// <summary>The repeatable <c>--crd FILE</c>.</summary>
     public static Option<string[]> CreateOption() => new(OptionName)
     {
@@ -54,7 +57,7 @@ internal static class CrdFiles
 
         return result.Definitions.Count > 0
             ? result.Definitions
-            : throw new SettingsFileException(displayName, 1, 1, "no CustomResourceDefinition (apiextensions.k8s.io/v1) in this file");
+            : throw new SettingsFileException(displayName, 1, 1, NoDefinition);
     }
 
     /// <summary>Adds the pods that every version's schema of <paramref name="definition"/> holds to <paramref name="kinds"/>.</summary>

@@ -82,15 +82,7 @@ public sealed partial class HttpRoute : ManifestObject
             throw Invalid(rule + ".matches[0].path.value", problem);
         }
 
-        if (!ReferenceEquals(service.Namespace, Namespace))
-        {
-            throw Invalid(rule + ".backendRefs[0]", $"{service.Reference} is in another namespace; an HTTPRoute routes to Services of its own namespace");
-        }
-
-        if (!service.Exposes(portName))
-        {
-            throw Invalid(rule + ".backendRefs[0].port", $"{service.Reference} does not expose port '{portName}'");
-        }
+        RequireRouteBackend(service, portName, rule + ".backendRefs[0]", rule + ".backendRefs[0].port");
 
         if (_routes.Any(r => r.Path == pathPrefix))
         {

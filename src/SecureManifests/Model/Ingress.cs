@@ -46,15 +46,7 @@ public sealed class Ingress : ManifestObject
             throw Invalid($"spec.rules[0].http.paths[{path}].path", $"'{path}' must start with '/'");
         }
 
-        if (!ReferenceEquals(service.Namespace, Namespace))
-        {
-            throw Invalid($"spec.rules[0].http.paths[{path}].backend", $"{service.Reference} is in another namespace; an Ingress can only route to Services of its own namespace");
-        }
-
-        if (!service.Exposes(portName))
-        {
-            throw Invalid($"spec.rules[0].http.paths[{path}].backend.service.port", $"{service.Reference} does not expose port '{portName}'");
-        }
+        RequireRouteBackend(service, portName, $"spec.rules[0].http.paths[{path}].backend", $"spec.rules[0].http.paths[{path}].backend.service.port");
 
         if (_routes.Any(r => r.Path == path))
         {

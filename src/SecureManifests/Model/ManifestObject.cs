@@ -42,6 +42,23 @@ public abstract class ManifestObject
         }
     }
 
+    /// <summary>
+    /// Fails unless <paramref name="service"/> is in this object's namespace and exposes <paramref name="portName"/>: what
+    /// a route (Ingress, HTTPRoute) may send traffic to. The app is checked first, with <see cref="RequireSameApp"/>.
+    /// </summary>
+    private protected void RequireRouteBackend(Service service, string portName, string backendField, string portField)
+    {
+        if (!ReferenceEquals(service.Namespace, Namespace))
+        {
+            throw Invalid(backendField, $"{service.Reference} is in another namespace; an {Kind} routes only to Services of its own namespace");
+        }
+
+        if (!service.Exposes(portName))
+        {
+            throw Invalid(portField, $"{service.Reference} does not expose port '{portName}'");
+        }
+    }
+
     /// <summary>Metadata with the recommended labels; <paramref name="instanceOf"/> names the workload it belongs to.</summary>
     private protected V1ObjectMeta Metadata(string name, string? instanceOf = null) => new()
     {

@@ -1,8 +1,6 @@
 using System.Collections.Concurrent;
 using System.Reflection;
 using SecureManifests.CustomResources;
-using YamlDotNet.Core;
-using YamlDotNet.RepresentationModel;
 
 namespace SecureManifests.Schemas;
 
@@ -45,25 +43,12 @@ internal sealed class CustomResourceType
             return null;
         }
 
-        var stream = new YamlStream();
-        try
-        {
-            stream.Load(new StringReader(attribute.Schema ?? string.Empty));
-        }
-        catch (YamlException e)
-        {
-            return new CustomResourceType(attribute.Namespaced, null, $"the [CustomResource] schema of {type.Name} is not JSON: {e.Message}");
-        }
-
-        if (stream.Documents.Count != 1)
-        {
-            return new CustomResourceType(attribute.Namespaced, null, $"the [CustomResource] schema of {type.Name} is empty");
-        }
-
+        // The generator wrote the schema with SchemaJson.Write; its reader is the one that reads CRD files.
         var problems = new List<CustomResourceProblem>();
-        var schema = StructuralSchema.Read(stream.Documents[0].RootNode, problems);
-        return problems.Count == 0
+        var schema = SchemaJson.Read(attribute.Schema ?? string.Empty, problems);
+        return schema is not null && problems.Count == 0
             ? new CustomResourceType(attribute.Namespaced, schema, null)
-            : new CustomResourceType(attribute.Namespaced, null, $"the [CustomResource] schema of {type.Name} cannot be read: {problems[0].Message}");
+            : new CustomResourceType(attribute.Namespaced, null,
+                $"the [CustomResource] schema of {type.Name} cannot be read: {(problems.Count > 0 ? problems[0].Message : "it is empty")}");
     }
 }
